@@ -1,0 +1,12 @@
+// Metrics every run records, whatever the system model (the kernel and the network own them).
+
+export const CORE_METRIC_NAMES: readonly string[] = [
+  'events',
+  'messages.sent',
+  'messages.delivered',
+  'messages.lost',
+  'messages.duplicated',
+  'messages.unreachable',
+  'messages.refused',
+  'faults.injected',
+];

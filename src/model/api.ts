@@ -1,0 +1,137 @@
+// The public API for system models: what a model module (built-in or the user's own) is given and
+// must provide. Built-in models use exactly this API and nothing else from the simulator.
+// A model must be deterministic: all randomness through ctx.random / ctx.stream(), all time
+// through ctx.nowUs(), never Math.random or the wall clock.
+
+import type { ConfigReader } from '../scenario/config-reader.js';
+
+/** A seeded stream of pseudo-random numbers. */
+export interface RandomStream {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Uniform integer in [0, n). */
+  int(n: number): number;
+  /** Exponential with the given mean (any unit). */
+  exponential(mean: number): number;
+  /** Picks one element uniformly. */
+  pick<T>(items: readonly T[]): T;
+}
+
+/**
+ * What the simulator knows about one sent message and its sender cannot: filled in by the
+ * network as the message travels. Models use it only to *measure* (for example to say why a
+ * request timed out), never to decide what a node does.
+ */
+export type MessageFate =
+  | 'in-flight'
+  | 'delivered'
+  /** Dropped by random loss. */
+  | 'lost'
+  /** Dropped by a partition or a cut link. */
+  | 'unreachable'
+  /** Reached a crashed node that answers nothing (silent crash). */
+  | 'dropped-at-crashed-node'
+  /** Reached a crashed node whose host refused the connection. */
+  | 'refused'
+  /** Waiting at a paused node. */
+  | 'held-at-paused-node';
+
+export interface MessageTracker {
+  readonly fate: MessageFate;
+}
+
+export interface MetricsRecorder {
+  /** Adds `delta` (default 1) to a counter. */
+  count(name: string, delta?: number): void;
+  /** Records one sample (milliseconds for times) in a streaming histogram named `name`. */
+  observe(name: string, value: number): void;
+  /** Sets a value outright (for derived figures computed at the end). */
+  set(name: string, value: number): void;
+  /** Current value of a counter or set metric (0 when never recorded). */
+  get(name: string): number;
+}
+
+/** One operation for the history checkers (see src/check/). */
+export interface HistoryOperation {
+  readonly process: number | string;
+  readonly type: 'invoke' | 'ok' | 'fail' | 'info';
+  readonly f: string;
+  readonly key?: string;
+  readonly value?: unknown;
+}
+
+export interface HistoryRecorder {
+  /** Appends an operation, stamped with the current true time. */
+  record(operation: HistoryOperation): void;
+}
+
+export interface NodeContext {
+  readonly nodeName: string;
+  /** Every node of the topology, in the order the scenario declares them. */
+  readonly nodeNames: readonly string[];
+  /** When the workload stops (the scenario's `duration`), in microseconds. */
+  readonly durationUs: number;
+  /** The node's own clock, in microseconds. */
+  nowUs(): number;
+  /** Sends a message (by reference: treat messages as immutable). `to` is a name or an index into nodeNames. */
+  send(to: string | number, message: unknown): void;
+  /** Like send, and returns the simulator's record of what happens to the message. */
+  sendTracked(to: string | number, message: unknown): MessageTracker;
+  /** Calls `callback` after `delayUs` of this node's time, unless cancelled or the node crashes first. */
+  setTimer(delayUs: number, callback: () => void): number;
+  cancelTimer(timerId: number): void;
+  /** The node's random stream, derived from the seed and `node:<name>`. */
+  readonly random: RandomStream;
+  /** Another stream of this node, derived from `node:<name>/<name>`. */
+  stream(name: string): RandomStream;
+  /** Survives crashes and restarts (unlike everything the behaviour object holds). */
+  readonly durable: Map<string, unknown>;
+  /** Multiplier for work durations: 1 normally, >1 while a `slow` fault is active. */
+  slowFactor(): number;
+  readonly metrics: MetricsRecorder;
+  readonly history: HistoryRecorder;
+}
+
+export interface NodeBehaviour {
+  onMessage?(from: string, message: unknown): void;
+  /** A message to `to` found the host up but the process down: "connection refused". */
+  onRefused?(to: string, message: unknown): void;
+}
+
+export interface ModelSetup {
+  readonly nodeNames: readonly string[];
+  readonly durationUs: number;
+  /** The model's shared stream (`model`), for setup decisions. */
+  readonly random: RandomStream;
+  readonly metrics: MetricsRecorder;
+}
+
+export interface ModelSections {
+  readonly system: ConfigReader;
+  readonly workload: ConfigReader | null;
+  readonly nodeNames: readonly string[];
+}
+
+/**
+ * A system model. `Shared` is the model's observer state: one per run, visible to every node's
+ * behaviour, for measurement and truth only (what the simulator knows and nodes cannot).
+ */
+export interface SystemModel<Config = unknown, Shared = unknown> {
+  readonly name: string;
+  readonly description: string;
+  /** Metric names this model records (for `expect:` validation), besides the core ones. */
+  metricNames(config: Config): readonly string[];
+  /** Names of checks (`expect: [linearizable]`) this model supports. */
+  checkNames?(config: Config): readonly string[];
+  /** Reads and validates the model's keys; report problems through the readers. */
+  parseConfig(sections: ModelSections): Config;
+  createShared(config: Config, setup: ModelSetup): Shared;
+  /** Called when a node starts and after every restart; volatile state lives in the result. */
+  createNode(ctx: NodeContext, config: Config, shared: Shared): NodeBehaviour | null;
+  /** Work still outstanding (e.g. requests awaiting an answer); the run drains it after `duration`. */
+  outstanding?(shared: Shared): number;
+  /** Longest time the drain phase may take, in microseconds. */
+  drainLimitUs?(config: Config): number;
+  /** Called once at the end; derive final metrics here. */
+  finish?(shared: Shared, metrics: MetricsRecorder): void;
+}

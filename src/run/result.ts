@@ -1,0 +1,67 @@
+// The outcome of one simulation run: plain data, read by reports (terminal, JSON) and sweeps.
+// Everything here is deterministic for a given scenario and seed; wall-clock figures are kept
+// apart (RunTiming) so that the JSON document stays byte-identical across runs.
+
+export type NodeLaneState = 'up' | 'down' | 'paused' | 'cut';
+
+export interface TimelineLane {
+  readonly node: string;
+  /** The worst state the node was in during each bucket: down > paused > cut > up. */
+  readonly states: readonly NodeLaneState[];
+}
+
+export interface Timeline {
+  readonly bucketUs: number;
+  readonly bucketCount: number;
+  readonly lanes: readonly TimelineLane[];
+  /** Failed request attempts per bucket. */
+  readonly failuresPerBucket: readonly number[];
+  /** Requests completed successfully per bucket. */
+  readonly successesPerBucket: readonly number[];
+}
+
+export interface FaultRecord {
+  readonly atUs: number;
+  /** e.g. "crash server-1 (refuse)", "heal partition". */
+  readonly label: string;
+  readonly kind: string;
+  /** True for the automatic revert of a fault with `for:`, or a random fault's recovery. */
+  readonly revert: boolean;
+}
+
+export interface ExpectationResult {
+  /** As written in the scenario. */
+  readonly expr: string;
+  readonly ok: boolean;
+  /** The observed value (ms for times), a verdict string for checks, null when unavailable. */
+  readonly observed: number | string | null;
+  /** Explanation of a violation: operations and times involved (checks only). */
+  readonly witness?: unknown;
+}
+
+export type StopReason = 'completed' | 'event-budget-exhausted';
+
+export interface RunResult {
+  readonly scenario: string;
+  readonly description: string;
+  readonly file: string;
+  readonly seed: number;
+  readonly sets: readonly string[];
+  readonly durationMs: number;
+  /** Simulated time when the run ended (after draining outstanding work), in ms. */
+  readonly endMs: number;
+  readonly stopReason: StopReason;
+  /** True when every expectation holds and the run was not cut short. */
+  readonly ok: boolean;
+  /** Flat map, sorted by name; times in milliseconds. */
+  readonly metrics: Readonly<Record<string, number>>;
+  readonly expectations: readonly ExpectationResult[];
+  readonly faults: readonly FaultRecord[];
+  readonly timeline: Timeline;
+  /** The command line that reproduces exactly this run. */
+  readonly reproduce: string;
+}
+
+export interface RunTiming {
+  readonly wallMs: number;
+}

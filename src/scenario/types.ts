@@ -1,0 +1,148 @@
+// The validated, normalized scenario: plain data that the simulator consumes.
+// Produced by src/scenario/ (YAML text -> this); knows nothing of the kernel or the terminal.
+// All times are integer microseconds (`...Us`); probabilities are in [0, 1].
+
+import type { SystemModel } from '../model/api.js';
+
+/** A probability distribution over a duration, in microseconds. */
+export type DistributionSpec =
+  | { readonly kind: 'constant'; readonly valueUs: number }
+  | { readonly kind: 'uniform'; readonly minUs: number; readonly maxUs: number }
+  /** Normal, truncated at 0 (negative draws are redrawn... see distributions.ts). */
+  | { readonly kind: 'normal'; readonly meanUs: number; readonly stddevUs: number }
+  | { readonly kind: 'exponential'; readonly meanUs: number }
+  /** ln(X in microseconds) ~ Normal(mu, sigma). `median`/`p99` forms are converted to mu/sigma. */
+  | { readonly kind: 'lognormal'; readonly mu: number; readonly sigma: number }
+  | { readonly kind: 'pareto'; readonly scaleUs: number; readonly shape: number }
+  | {
+      readonly kind: 'mixture';
+      readonly components: readonly { readonly weight: number; readonly dist: DistributionSpec }[];
+    };
+
+export interface NodeSpec {
+  readonly name: string;
+  readonly region: string | null;
+}
+
+export interface RegionLatencySpec {
+  readonly between: readonly [string, string];
+  readonly latency: DistributionSpec;
+}
+
+/**
+ * A set of directed links, written `a -> b`, `a <-> b` (both directions) with `*` globs on node
+ * names. `node: x` style selections (every link touching x) are expressed as two directed patterns.
+ */
+export interface LinkPattern {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface LinkOverrideSpec {
+  readonly links: readonly LinkPattern[];
+  readonly latency: DistributionSpec | null;
+  readonly lossProbability: number | null;
+  readonly duplicateProbability: number | null;
+}
+
+export interface NetworkSpec {
+  readonly latency: DistributionSpec;
+  readonly lossProbability: number;
+  readonly duplicateProbability: number;
+  readonly links: readonly LinkOverrideSpec[];
+}
+
+export type CrashMode = 'refuse' | 'silent';
+
+export type FaultAction =
+  | { readonly kind: 'crash'; readonly nodes: readonly string[]; readonly mode: CrashMode }
+  | { readonly kind: 'restart'; readonly nodes: readonly string[] }
+  | { readonly kind: 'pause'; readonly nodes: readonly string[] }
+  /** Nodes in different groups cannot reach each other; nodes in no group stay connected. */
+  | { readonly kind: 'partition'; readonly groups: readonly (readonly string[])[] }
+  /** One-way (or both-way) cut of the matched links. */
+  | { readonly kind: 'cut'; readonly links: readonly LinkPattern[] }
+  /** Removes every partition and cut. */
+  | { readonly kind: 'heal' }
+  /** Changes loss / extra delay / duplication on the matched links while active. */
+  | {
+      readonly kind: 'link';
+      readonly links: readonly LinkPattern[];
+      readonly lossProbability: number | null;
+      readonly delay: DistributionSpec | null;
+      readonly duplicateProbability: number | null;
+    }
+  /** Service time (and any model work scaled by ctx.slowFactor()) multiplied by `factor`. */
+  | { readonly kind: 'slow'; readonly nodes: readonly string[]; readonly factor: number };
+
+export interface ScheduledFaultSpec {
+  readonly atUs: number;
+  /** When set, the fault is reverted after this long. */
+  readonly forUs: number | null;
+  readonly action: FaultAction;
+  /** The fault as written, for reports: e.g. "crash server-1". */
+  readonly label: string;
+}
+
+export type PartitionShape = 'isolate-one' | 'halves' | 'majority-minority';
+
+export type RandomFaultSpec =
+  | {
+      readonly kind: 'random-crash';
+      readonly nodes: readonly string[];
+      readonly mtbfUs: number;
+      readonly mttrUs: number;
+      readonly mode: CrashMode;
+    }
+  | {
+      readonly kind: 'random-partition';
+      readonly nodes: readonly string[];
+      readonly everyMinUs: number;
+      readonly everyMaxUs: number;
+      readonly forMinUs: number;
+      readonly forMaxUs: number;
+      readonly shape: PartitionShape;
+    };
+
+export type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
+
+export type ExpectationSpec =
+  | {
+      readonly kind: 'compare';
+      /** As written, e.g. "latency.p99 <= 250ms". */
+      readonly text: string;
+      readonly metric: string;
+      readonly operator: ComparisonOperator;
+      /** In the metric's unit (milliseconds for times). */
+      readonly value: number;
+    }
+  /** A named check over recorded facts, e.g. `linearizable`. */
+  | { readonly kind: 'check'; readonly text: string; readonly name: string };
+
+export interface LimitsSpec {
+  /** The run stops (and reports it) after this many kernel events. */
+  readonly eventCountMax: number;
+}
+
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  readonly seed: number;
+  readonly durationUs: number;
+  readonly nodes: readonly NodeSpec[];
+  readonly regions: readonly RegionLatencySpec[];
+  readonly network: NetworkSpec;
+  readonly system: {
+    /** As written: a built-in name or a path to a module. */
+    readonly modelName: string;
+    readonly model: SystemModel<unknown, unknown>;
+    /** The model's own parsed configuration (from `system:` and `workload:`). */
+    readonly config: unknown;
+  };
+  readonly faults: readonly ScheduledFaultSpec[];
+  readonly randomFaults: readonly RandomFaultSpec[];
+  readonly expectations: readonly ExpectationSpec[];
+  readonly limits: LimitsSpec;
+  /** Where it came from, so a report can print the exact command that reproduces a run. */
+  readonly source: { readonly file: string; readonly sets: readonly string[] };
+}
