@@ -1,0 +1,66 @@
+// The metrics table: every metric of the run, grouped (see metric-groups.ts), each value in its
+// unit. On a wide terminal the groups are split over two tables side by side.
+
+import { groupMetricNames, type MetricGroup } from './metric-groups.js';
+import { formatMetricValue } from './metric-units.js';
+import type { Palette } from './style.js';
+import { renderTable, type Row } from './table-frame.js';
+import { sideBySide, widestLine } from './text-layout.js';
+
+const SIDE_BY_SIDE_GAP = 2;
+
+export function renderMetricsTable(
+  metrics: Readonly<Record<string, number>>,
+  widthColumns: number,
+  palette: Palette,
+): string[] {
+  const groups = groupMetricNames(Object.keys(metrics));
+  if (groups.length === 0) return [palette.dim('no metrics recorded')];
+  const single = tableOf(groups, metrics, widthColumns, palette);
+  const split = splitGroups(groups);
+  if (split === null) return single;
+  // Side by side only when both halves fit without cutting a name.
+  const left = tableOf(split[0], metrics, Infinity, palette);
+  const right = tableOf(split[1], metrics, Infinity, palette);
+  if (widestLine(left) + SIDE_BY_SIDE_GAP + widestLine(right) > widthColumns) return single;
+  return sideBySide(left, right, SIDE_BY_SIDE_GAP);
+}
+
+function tableOf(
+  groups: readonly MetricGroup[],
+  metrics: Readonly<Record<string, number>>,
+  widthColumns: number,
+  palette: Palette,
+): string[] {
+  const rows: Row[] = [];
+  for (const group of groups) {
+    rows.push([{ colSpan: 2, content: palette.bold(group.title) }]);
+    for (const name of group.names) rows.push([`  ${name}`, formatMetricValue(name, metrics[name])]);
+  }
+  return renderTable({
+    head: [palette.bold('metric'), palette.bold('value')],
+    rows,
+    flexibleColumn: 0,
+    alignRight: [1],
+    widthColumns,
+  });
+}
+
+/** Two runs of whole groups with row counts as even as possible; null for a single group. */
+function splitGroups(groups: readonly MetricGroup[]): [MetricGroup[], MetricGroup[]] | null {
+  if (groups.length < 2) return null;
+  const size = (group: MetricGroup) => group.names.length + 1;
+  const total = groups.reduce((sum, group) => sum + size(group), 0);
+  let best = 1;
+  let bestImbalance = Infinity;
+  let leftSize = 0;
+  for (let cut = 1; cut < groups.length; cut++) {
+    leftSize += size(groups[cut - 1]);
+    const imbalance = Math.abs(total - 2 * leftSize);
+    if (imbalance < bestImbalance) {
+      best = cut;
+      bestImbalance = imbalance;
+    }
+  }
+  return [groups.slice(0, best), groups.slice(best)];
+}

@@ -1,0 +1,44 @@
+// One line for `--quiet`: PASS/FAIL, scenario, seed and the key figures of the run, e.g.
+// "✓ PASS  retries  seed 42  requests 1,234 ok of 1,240  availability 99.52 %  p99 12.34 ms".
+
+import type { RunResult, RunTiming } from '../run/result.js';
+import { formatMetricValue } from './metric-units.js';
+import { formatGrouped, formatSecondsPrecise } from './number-format.js';
+import { createPalette } from './style.js';
+
+const GAP = '  ';
+
+export function renderRunSummary(result: RunResult, timing: RunTiming | null, options: { readonly color: boolean }): string {
+  const palette = createPalette(options.color);
+  const parts = [
+    result.ok ? palette.pass('✓ PASS') : palette.fail('✗ FAIL'),
+    palette.bold(result.scenario),
+    `seed ${result.seed}`,
+    ...keyFigures(result),
+  ];
+  if (result.stopReason === 'event-budget-exhausted') parts.push(palette.warning('CUT SHORT: event budget exhausted'));
+  if (timing !== null) parts.push(palette.dim(`(wall ${formatSecondsPrecise(Math.round(timing.wallMs) * 1000)})`));
+  return parts.join(GAP);
+}
+
+function keyFigures(result: RunResult): string[] {
+  const { metrics } = result;
+  const figures: string[] = [];
+  const total = metrics['requests.total'];
+  const succeeded = metrics['requests.ok'];
+  if (total !== undefined && succeeded !== undefined) {
+    figures.push(`requests ${formatGrouped(succeeded, 0)} ok of ${formatGrouped(total, 0)}`);
+  }
+  for (const [name, label] of [
+    ['availability', 'availability'],
+    ['latency.p99', 'p99'],
+  ] as const) {
+    if (metrics[name] !== undefined) figures.push(`${label} ${formatMetricValue(name, metrics[name])}`);
+  }
+  if (result.faults.length > 0) figures.push(`${result.faults.length} fault${result.faults.length === 1 ? '' : 's'}`);
+  if (result.expectations.length > 0) {
+    const held = result.expectations.filter((expectation) => expectation.ok).length;
+    figures.push(`expectations ${held}/${result.expectations.length} held`);
+  }
+  return figures;
+}

@@ -1,0 +1,88 @@
+// The node lanes of the timeline: one row per node, one glyph per column. With many nodes the
+// first LANES_SHOWN_WHEN_MANY are drawn, then one lane with the worst state of all the others
+// and a line counting how many of them were ever down, paused or cut off.
+
+import type { NodeLaneState, TimelineLane } from '../run/result.js';
+import { LANE_STATE_LOOKS, laneStateLook, worseLaneState } from './lane-states.js';
+import type { Palette, Paint } from './style.js';
+import { padEndVisible, truncateEnd } from './text-layout.js';
+import { statesPerColumn, type ColumnMapping } from './timeline-columns.js';
+
+/** Up to this many nodes, every lane is drawn. */
+export const LANES_DRAWN_MAX = 24;
+const LANES_SHOWN_WHEN_MANY = 20;
+
+export interface LaneRowsInput {
+  readonly lanes: readonly TimelineLane[];
+  readonly mapping: ColumnMapping;
+  readonly nameColumnWidth: number;
+}
+
+export function renderLaneRows(input: LaneRowsInput, palette: Palette): string[] {
+  const { lanes, mapping, nameColumnWidth } = input;
+  const drawAll = lanes.length <= LANES_DRAWN_MAX;
+  const shown = drawAll ? lanes : lanes.slice(0, LANES_SHOWN_WHEN_MANY);
+  const rows = shown.map((lane) => laneRow(lane.node, lane.states, input, palette));
+  if (drawAll) return rows;
+  const hidden = lanes.slice(LANES_SHOWN_WHEN_MANY);
+  rows.push(laneRow(`+${hidden.length} more`, worstOfLanes(hidden, mapping.bucketCount), input, palette));
+  rows.push(palette.dim(truncateEnd(hiddenSummary(hidden), nameColumnWidth + 1 + mapping.columnCount)));
+  return rows;
+}
+
+function laneRow(name: string, states: readonly NodeLaneState[], input: LaneRowsInput, palette: Palette): string {
+  const label = padEndVisible(truncateEnd(name, input.nameColumnWidth), input.nameColumnWidth);
+  return `${label} ${paintRuns(statesPerColumn(input.mapping, states), palette)}`;
+}
+
+/** Paints runs of equal states at once, to keep the escape sequences few. */
+function paintRuns(states: readonly NodeLaneState[], palette: Palette): string {
+  let text = '';
+  let runStart = 0;
+  for (let column = 1; column <= states.length; column++) {
+    if (column < states.length && states[column] === states[runStart]) continue;
+    const look = laneStateLook(states[runStart]);
+    text += paintFor(states[runStart], palette)(look.glyph.repeat(column - runStart));
+    runStart = column;
+  }
+  return text;
+}
+
+export function paintFor(state: NodeLaneState, palette: Palette): Paint {
+  switch (state) {
+    case 'up':
+      return palette.laneUp;
+    case 'down':
+      return palette.laneDown;
+    case 'paused':
+      return palette.lanePaused;
+    case 'cut':
+      return palette.laneCut;
+  }
+}
+
+function worstOfLanes(lanes: readonly TimelineLane[], bucketCount: number): NodeLaneState[] {
+  const worst: NodeLaneState[] = new Array<NodeLaneState>(bucketCount).fill('up');
+  for (const lane of lanes) {
+    for (let bucket = 0; bucket < bucketCount; bucket++) {
+      worst[bucket] = worseLaneState(worst[bucket], lane.states[bucket] ?? 'up');
+    }
+  }
+  return worst;
+}
+
+function hiddenSummary(hidden: readonly TimelineLane[]): string {
+  const parts: string[] = [];
+  for (const look of LANE_STATE_LOOKS) {
+    if (look.state === 'up') continue;
+    const count = hidden.filter((lane) => lane.states.includes(look.state)).length;
+    if (count > 0) parts.push(`${count} ${look.label}`);
+  }
+  const head = `… ${hidden.length} more nodes (lane "+${hidden.length} more" shows the worst of them)`;
+  return parts.length === 0 ? `${head}: all up throughout` : `${head}: at some point ${parts.join(', ')}`;
+}
+
+/** "─ up  █ down  ▒ paused  ╳ cut off", each glyph in its colour. */
+export function laneLegend(palette: Palette): string {
+  return LANE_STATE_LOOKS.map((look) => `${paintFor(look.state, palette)(look.glyph)} ${look.label}`).join('  ');
+}

@@ -1,0 +1,57 @@
+// The timeline section of the terminal report: node lanes, the fault row, the failed-requests
+// sparkline and a time axis, all on the same columns, followed by their legends.
+
+import type { RunResult } from '../run/result.js';
+import { renderFaultMarkers } from './fault-markers.js';
+import { formatGrouped, formatSecondsShort } from './number-format.js';
+import { sparkline } from './sparkline.js';
+import type { Palette } from './style.js';
+import { padEndVisible, truncateEnd } from './text-layout.js';
+import { renderTimeAxis } from './time-axis.js';
+import { chooseColumnMapping, columnSpanUs, countsPerColumn, type ColumnMapping } from './timeline-columns.js';
+import { laneLegend, renderLaneRows } from './timeline-lanes.js';
+
+const ROW_LABELS = { faults: 'faults', failed: 'failed', time: 'time' } as const;
+const NAME_COLUMN_MIN = 6;
+
+export function renderTimeline(result: RunResult, widthColumns: number, palette: Palette): string[] {
+  const { timeline } = result;
+  if (timeline.bucketCount <= 0) return [palette.dim('(no timeline recorded)')];
+  const nameColumnWidth = chooseNameColumnWidth(
+    timeline.lanes.map((lane) => lane.node),
+    widthColumns,
+  );
+  const mapping = chooseColumnMapping(timeline.bucketCount, widthColumns - nameColumnWidth - 1);
+  const rowLabel = (text: string) => padEndVisible(truncateEnd(text, nameColumnWidth), nameColumnWidth) + ' ';
+  const markers = renderFaultMarkers(
+    result.faults,
+    { mapping, bucketUs: timeline.bucketUs, widthColumns },
+    palette,
+  );
+  const failed = sparkline(countsPerColumn(mapping, timeline.failuresPerBucket));
+  const spanMs = (timeline.bucketCount * timeline.bucketUs) / 1000;
+  return [
+    ...renderLaneRows({ lanes: timeline.lanes, mapping, nameColumnWidth }, palette),
+    rowLabel(ROW_LABELS.faults) + markers.cells.join(''),
+    rowLabel(ROW_LABELS.failed) + failed.glyphs.join('').replace(/[^ ]+/g, (bars) => palette.failureBar(bars)),
+    palette.dim(rowLabel(ROW_LABELS.time) + renderTimeAxis(spanMs, mapping.columnCount)),
+    '',
+    laneLegend(palette),
+    palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline.bucketUs), widthColumns)),
+    ...markers.legendLines,
+  ];
+}
+
+function chooseNameColumnWidth(names: readonly string[], widthColumns: number): number {
+  const longest = Math.max(NAME_COLUMN_MIN, ...names.map((name) => [...name].length));
+  const cap = Math.max(8, Math.floor(widthColumns * 0.2));
+  return Math.min(longest, cap);
+}
+
+function sparkLegend(maxValue: number, mapping: ColumnMapping, bucketUs: number): string {
+  const widened = mapping.columnCount >= mapping.bucketCount;
+  const periodUs = widened ? bucketUs : columnSpanUs(mapping, bucketUs);
+  const period = `${formatSecondsShort(periodUs / 1000)} ${widened ? 'bucket' : 'column'}`;
+  if (maxValue === 0) return `${ROW_LABELS.failed}: failed attempts per ${period}: none`;
+  return `${ROW_LABELS.failed}: failed attempts per ${period}, scaled ▁ to █ = ${formatGrouped(maxValue, 0)}`;
+}
