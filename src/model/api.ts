@@ -13,6 +13,8 @@ export interface RandomStream {
   int(n: number): number;
   /** Exponential with the given mean (any unit). */
   exponential(mean: number): number;
+  /** Standard normal (mean 0, standard deviation 1). */
+  normal(): number;
   /** Picks one element uniformly. */
   pick<T>(items: readonly T[]): T;
 }
@@ -38,6 +40,19 @@ export type MessageFate =
 
 export interface MessageTracker {
   readonly fate: MessageFate;
+}
+
+/** Returned by setTimer; pass it to cancelTimer. */
+export interface TimerHandle {
+  readonly cancelled: boolean;
+}
+
+/** TCP-like delivery: the sender's transport retransmits a lost transmission. */
+export interface ReliableSendOptions {
+  /** How long the sender's transport waits before retransmitting a lost transmission. */
+  readonly retransmitAfterUs: number;
+  /** Transmissions in all (first one included) before the transport gives up silently. */
+  readonly transmissionCountMax: number;
 }
 
 export interface MetricsRecorder {
@@ -77,9 +92,17 @@ export interface NodeContext {
   send(to: string | number, message: unknown): void;
   /** Like send, and returns the simulator's record of what happens to the message. */
   sendTracked(to: string | number, message: unknown): MessageTracker;
+  /**
+   * Sends over a TCP-like transport: a transmission lost to random loss or a partition is
+   * retransmitted after `retransmitAfterUs`, with fresh loss and latency draws, up to
+   * `transmissionCountMax` transmissions in all. No acknowledgements are simulated.
+   */
+  sendReliable(to: string | number, message: unknown, options: ReliableSendOptions): void;
+  /** Index of a node name in nodeNames (throws on an unknown name: a bug in the model). */
+  nodeIndex(name: string): number;
   /** Calls `callback` after `delayUs` of this node's time, unless cancelled or the node crashes first. */
-  setTimer(delayUs: number, callback: () => void): number;
-  cancelTimer(timerId: number): void;
+  setTimer(delayUs: number, callback: () => void): TimerHandle;
+  cancelTimer(timer: TimerHandle): void;
   /** The node's random stream, derived from the seed and `node:<name>`. */
   readonly random: RandomStream;
   /** Another stream of this node, derived from `node:<name>/<name>`. */
@@ -98,8 +121,20 @@ export interface NodeBehaviour {
   onRefused?(to: string, message: unknown): void;
 }
 
+/**
+ * The simulator's knowledge of the true state of nodes, for a model's observer (Shared) to
+ * *measure* with, e.g. to say that a request timed out because its server was paused. Node
+ * behaviours must not use it to decide anything: real nodes cannot know this.
+ */
+export interface TruthOracle {
+  status(node: string | number): 'up' | 'down' | 'paused';
+  /** Bumped by every crash; a change means volatile state (queued work) was lost. */
+  incarnation(node: string | number): number;
+}
+
 export interface ModelSetup {
   readonly nodeNames: readonly string[];
+  readonly oracle: TruthOracle;
   readonly durationUs: number;
   /** The model's shared stream (`model`), for setup decisions. */
   readonly random: RandomStream;

@@ -1,0 +1,71 @@
+// The simulation kernel: virtual time in integer microseconds, an event queue and a bounded run
+// loop. It knows nothing of networks, nodes, YAML or terminals: subsystems register a handler per
+// event kind and schedule events with plain payloads.
+
+import { assert } from './assert.js';
+import { EventQueue } from './event-queue.js';
+
+export type EventHandler = (payload: any) => void;
+
+export type KernelStop = 'queue-empty' | 'time-reached' | 'event-budget-exhausted';
+
+export class Kernel {
+  private queue = new EventQueue<unknown>();
+  private handlers: EventHandler[] = [];
+  private currentTimeUs = 0;
+  private processedEventCount = 0;
+
+  constructor(private readonly eventCountMax: number) {
+    assert(eventCountMax > 0, 'event budget must be positive');
+  }
+
+  get nowUs(): number {
+    return this.currentTimeUs;
+  }
+
+  get eventCount(): number {
+    return this.processedEventCount;
+  }
+
+  get pendingEventCount(): number {
+    return this.queue.size;
+  }
+
+  /** Registers a handler; returns the event kind to schedule events for it. */
+  registerHandler(handler: EventHandler): number {
+    this.handlers.push(handler);
+    return this.handlers.length - 1;
+  }
+
+  /** Schedules an event at an absolute time, not before now. Times are rounded to whole microseconds. */
+  scheduleAt(timeUs: number, kind: number, payload: unknown): void {
+    const rounded = Math.round(timeUs);
+    assert(rounded >= this.currentTimeUs, `event scheduled in the past: ${rounded} < ${this.currentTimeUs}`);
+    this.queue.push(rounded, kind, payload);
+  }
+
+  scheduleAfter(delayUs: number, kind: number, payload: unknown): void {
+    this.scheduleAt(this.currentTimeUs + delayUs, kind, payload);
+  }
+
+  /** Runs events with time < untilUs. Afterwards the clock stands at untilUs unless stopped early. */
+  runUntil(untilUs: number): KernelStop {
+    const queue = this.queue;
+    const handlers = this.handlers;
+    const budget = this.eventCountMax;
+    while (queue.size > 0) {
+      const timeUs = queue.peekTimeUs();
+      if (timeUs >= untilUs) break;
+      if (this.processedEventCount >= budget) return 'event-budget-exhausted';
+      this.currentTimeUs = timeUs;
+      this.processedEventCount++;
+      const kind = queue.beginRoot();
+      const payload = queue.rootPayload();
+      handlers[kind]!(payload);
+      queue.finishRoot();
+    }
+    if (queue.size === 0 && untilUs === Infinity) return 'queue-empty';
+    if (untilUs !== Infinity && untilUs > this.currentTimeUs) this.currentTimeUs = untilUs;
+    return queue.size === 0 ? 'queue-empty' : 'time-reached';
+  }
+}

@@ -1,0 +1,76 @@
+// Metrics of one run: counters, set values and streaming histograms, with a flat snapshot whose
+// names are those used in `expect:` and the JSON output. A histogram `latency` appears as
+// `latency.mean|p50|p90|p99|p999|max`. Selected counters are also counted per timeline bucket.
+
+import type { MetricsRecorder } from '../model/api.js';
+import { StreamingHistogram } from './streaming-histogram.js';
+
+export interface BucketCounter {
+  add(name: string, delta: number): void;
+}
+
+export class MetricsStore implements MetricsRecorder {
+  private readonly values = new Map<string, number>();
+  private readonly histograms = new Map<string, StreamingHistogram>();
+
+  constructor(private readonly bucketCounter: BucketCounter | null = null) {}
+
+  count(name: string, delta = 1): void {
+    this.values.set(name, (this.values.get(name) ?? 0) + delta);
+    this.bucketCounter?.add(name, delta);
+  }
+
+  observe(name: string, value: number): void {
+    let histogram = this.histograms.get(name);
+    if (!histogram) {
+      histogram = new StreamingHistogram();
+      this.histograms.set(name, histogram);
+    }
+    histogram.record(value);
+  }
+
+  set(name: string, value: number): void {
+    this.values.set(name, value);
+  }
+
+  get(name: string): number {
+    return this.values.get(name) ?? 0;
+  }
+
+  histogram(name: string): StreamingHistogram | undefined {
+    return this.histograms.get(name);
+  }
+
+  /** Flat, sorted by name. Histograms without samples contribute nothing. */
+  snapshot(declaredNames: readonly string[] = []): Record<string, number> {
+    const flat = new Map<string, number>();
+    for (const name of declaredNames) flat.set(name, 0);
+    for (const [name, value] of this.values) flat.set(name, value);
+    for (const [name, histogram] of this.histograms) {
+      if (histogram.count === 0) continue;
+      flat.set(`${name}.mean`, histogram.mean);
+      flat.set(`${name}.p50`, histogram.quantile(0.5));
+      flat.set(`${name}.p90`, histogram.quantile(0.9));
+      flat.set(`${name}.p99`, histogram.quantile(0.99));
+      flat.set(`${name}.p999`, histogram.quantile(0.999));
+      flat.set(`${name}.max`, histogram.max);
+    }
+    // Histogram-derived names that were declared but have no samples are absent, not 0.
+    for (const name of declaredNames) {
+      if (HISTOGRAM_SUFFIX.test(name) && !this.histograms.get(name.replace(HISTOGRAM_SUFFIX, ''))?.count) {
+        if (!this.values.has(name)) flat.delete(name);
+      }
+    }
+    const sorted: Record<string, number> = {};
+    for (const name of [...flat.keys()].sort()) sorted[name] = roundForReport(flat.get(name)!);
+    return sorted;
+  }
+}
+
+const HISTOGRAM_SUFFIX = /\.(mean|p50|p90|p99|p999|max)$/;
+
+/** Rounds to 6 significant decimals so that reports do not show floating-point noise. */
+function roundForReport(value: number): number {
+  if (!Number.isFinite(value) || Number.isInteger(value)) return value;
+  return Number(value.toPrecision(12));
+}

@@ -1,0 +1,16 @@
+// Built-in system models: one line each.
+
+import type { SystemModel } from '../model/api.js';
+import { requestResponseModel } from './request-response/index.js';
+
+const builtins: ReadonlyMap<string, SystemModel<any, any>> = new Map<string, SystemModel<any, any>>([
+  [requestResponseModel.name, requestResponseModel],
+]);
+
+export function builtinModel(name: string): SystemModel | undefined {
+  return builtins.get(name) as SystemModel | undefined;
+}
+
+export function builtinModelNames(): readonly string[] {
+  return [...builtins.keys()].sort();
+}

@@ -1,0 +1,152 @@
+// A client: issues logical requests (open loop with Poisson arrivals, or closed loop keeping a
+// number outstanding), sends each attempt to a server chosen by the balancer, times out, retries
+// with exponential backoff and jitter. On each failed attempt it records the true cause (from the
+// observer), which the client itself could not know.
+
+import type { MessageTracker, NodeBehaviour, NodeContext, RandomStream, TimerHandle } from '../../model/api.js';
+import { failureMetricName, type FailureCause } from '../../metrics/failure-causes.js';
+import type { RequestResponseConfig } from './config.js';
+import type { RequestMessage, ResponseMessage } from './messages.js';
+import type { RequestResponseObserver } from './observer.js';
+import { classifyTimeout, type AttemptTruth, type RequestTruth } from './truth.js';
+
+interface PendingRequest {
+  readonly requestId: number;
+  readonly truth: RequestTruth;
+  readonly firstSentUs: number;
+  attemptCount: number;
+  /** The attempt in flight (null while backing off). */
+  attempt: AttemptTruth | null;
+  requestTracker: MessageTracker | null;
+  timer: TimerHandle | null;
+}
+
+export interface ClientShare {
+  /** This client's share of the open-loop rate, per second. */
+  readonly arrivalRatePerSecond: number | null;
+  /** This client's share of the closed-loop concurrency. */
+  readonly concurrency: number | null;
+}
+
+export function createClient(
+  ctx: NodeContext,
+  config: RequestResponseConfig,
+  observer: RequestResponseObserver,
+  share: ClientShare,
+): NodeBehaviour {
+  const pending = new Map<number, PendingRequest>();
+  observer.registerClient(ctx.nodeName, pending);
+  const arrivals = ctx.stream('workload');
+  const balancer = ctx.stream('balancer');
+  const backoffStream = ctx.stream('backoff');
+  let roundRobin = 0;
+
+  const chooseServer = (): string =>
+    config.balancerPolicy === 'round-robin'
+      ? config.servers[roundRobin++ % config.servers.length]!
+      : balancer.pick(config.servers);
+
+  const sendAttempt = (request: PendingRequest): void => {
+    request.attemptCount++;
+    const server = chooseServer();
+    const attempt: AttemptTruth = { server, progress: 'not-received', serverIncarnation: -1, responseTracker: null };
+    const message: RequestMessage = {
+      kind: 'request',
+      requestId: request.requestId,
+      attemptNumber: request.attemptCount,
+      attempt,
+      request: request.truth,
+    };
+    request.attempt = attempt;
+    request.requestTracker = ctx.sendTracked(server, message);
+    ctx.metrics.count('attempts.total');
+    request.timer = ctx.setTimer(config.timeoutUs, () => {
+      request.timer = null;
+      failAttempt(request, classifyTimeout(request.requestTracker!, attempt, observer.oracle));
+    });
+  };
+
+  const failAttempt = (request: PendingRequest, cause: FailureCause): void => {
+    ctx.metrics.count('attempts.failed');
+    ctx.metrics.count(failureMetricName(cause));
+    request.attempt = null;
+    if (request.timer) ctx.cancelTimer(request.timer);
+    request.timer = null;
+    if (request.attemptCount > config.retries) {
+      complete(request, false);
+      return;
+    }
+    ctx.metrics.count('retries');
+    ctx.setTimer(backoffUs(request.attemptCount, config, backoffStream), () => sendAttempt(request));
+  };
+
+  const complete = (request: PendingRequest, ok: boolean): void => {
+    pending.delete(request.requestId);
+    if (request.timer) ctx.cancelTimer(request.timer);
+    if (ok) {
+      ctx.metrics.count('requests.ok');
+      ctx.metrics.observe('latency', (ctx.nowUs() - request.firstSentUs) / 1000);
+    } else {
+      ctx.metrics.count('requests.failed');
+    }
+    if (share.concurrency !== null && ctx.nowUs() < ctx.durationUs) issue();
+  };
+
+  const issue = (): void => {
+    const requestId = observer.newRequestId();
+    const request: PendingRequest = {
+      requestId,
+      truth: { executions: 0 },
+      firstSentUs: ctx.nowUs(),
+      attemptCount: 0,
+      attempt: null,
+      requestTracker: null,
+      timer: null,
+    };
+    pending.set(requestId, request);
+    ctx.metrics.count('requests.issued');
+    sendAttempt(request);
+  };
+
+  const scheduleArrival = (ratePerSecond: number): void => {
+    const gapUs = arrivals.exponential(1_000_000 / ratePerSecond);
+    if (ctx.nowUs() + gapUs >= ctx.durationUs) return;
+    ctx.setTimer(gapUs, () => {
+      issue();
+      scheduleArrival(ratePerSecond);
+    });
+  };
+
+  if (share.arrivalRatePerSecond !== null && share.arrivalRatePerSecond > 0) scheduleArrival(share.arrivalRatePerSecond);
+  if (share.concurrency !== null) for (let i = 0; i < share.concurrency; i++) issue();
+
+  return {
+    onMessage(_from, raw) {
+      const message = raw as ResponseMessage;
+      if (message.kind !== 'response') return;
+      // Any attempt's response completes a request still pending (late answers included).
+      const request = pending.get(message.requestId);
+      if (!request) return;
+      if (message.outcome === 'ok') complete(request, true);
+      else if (request.attempt && message.attemptNumber === request.attemptCount) failAttempt(request, 'rejected');
+    },
+    onRefused(_to, raw) {
+      const message = raw as RequestMessage;
+      const request = pending.get(message.requestId);
+      if (request && request.attempt === message.attempt) failAttempt(request, 'server-crashed');
+    },
+  };
+}
+
+/** Exponential backoff after the given number of attempts, capped, with jitter. */
+export function backoffUs(attemptCount: number, config: RequestResponseConfig, stream: RandomStream): number {
+  const ceilingUs = Math.min(config.backoffMaxUs, config.backoffBaseUs * 2 ** (attemptCount - 1));
+  switch (config.backoffJitter) {
+    case 'full':
+      return ceilingUs * stream.next();
+    case 'equal':
+      return ceilingUs / 2 + (ceilingUs / 2) * stream.next();
+    case 'none':
+      return ceilingUs;
+  }
+}

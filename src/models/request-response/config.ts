@@ -1,0 +1,96 @@
+// Configuration of the request-response model, read from `system:` and `workload:`.
+
+import type { ModelSections } from '../../model/api.js';
+import type { DistributionSpec } from '../../scenario/types.js';
+
+export type BalancerPolicy = 'random' | 'round-robin';
+export type BackoffJitter = 'full' | 'equal' | 'none';
+
+export interface RequestResponseConfig {
+  readonly servers: readonly string[];
+  readonly serviceTime: DistributionSpec;
+  /** Requests a server works on at once. */
+  readonly serverConcurrency: number;
+  /** Waiting requests beyond this are rejected. */
+  readonly queueCapacity: number;
+  readonly balancerPolicy: BalancerPolicy;
+  readonly clients: readonly string[];
+  /** Open loop: Poisson arrivals at this total rate (per second), split evenly over the clients. */
+  readonly arrivalRatePerSecond: number | null;
+  /** Closed loop: this many logical requests outstanding in total, split over the clients. */
+  readonly closedLoopConcurrency: number | null;
+  readonly timeoutUs: number;
+  readonly retries: number;
+  readonly backoffBaseUs: number;
+  readonly backoffMaxUs: number;
+  readonly backoffJitter: BackoffJitter;
+  /** Servers remember request ids and do not execute a retry twice. */
+  readonly idempotent: boolean;
+  /** How long a server remembers a request id. */
+  readonly dedupeWindowUs: number;
+}
+
+export const ARRIVAL_RATE_PER_SECOND_MAX = 1_000_000;
+
+export function parseRequestResponseConfig({ system, workload, nodeNames }: ModelSections): RequestResponseConfig {
+  const servers = system.nodeNames('servers');
+  const serviceTime = system.distribution('service', { default: { kind: 'constant', valueUs: 1000 } });
+  const serverConcurrency = system.number('concurrency', { default: 1, min: 1, max: 100_000, integer: true });
+  const queueCapacity = system.number('queue', { default: 1000, min: 0, max: 10_000_000, integer: true });
+  const balancer = system.section('balancer');
+  const balancerPolicy = (balancer?.string('policy', { default: 'random', oneOf: ['random', 'round-robin'] }) ??
+    'random') as BalancerPolicy;
+  balancer?.finish();
+
+  if (!workload) {
+    system.error(null, 'the request-response model needs a `workload:` section', 'add workload: { clients: [...], rate: 100/s }');
+  }
+  const clients = workload?.nodeNames('clients') ?? [];
+  const hasRate = workload?.has('rate') ?? false;
+  const hasConcurrency = workload?.has('concurrency') ?? false;
+  if (workload && hasRate === hasConcurrency) {
+    workload.error(null, 'give exactly one of `rate` (open loop) and `concurrency` (closed loop)', 'e.g. rate: 200/s');
+  }
+  const arrivalRatePerSecond = hasRate
+    ? workload!.ratePerSecond('rate', { min: 0, max: ARRIVAL_RATE_PER_SECOND_MAX })
+    : null;
+  const closedLoopConcurrency = hasConcurrency
+    ? workload!.number('concurrency', { min: 1, max: 1_000_000, integer: true })
+    : null;
+  const timeoutUs = workload?.duration('timeout', { default: 1_000_000, min: 1 }) ?? 1_000_000;
+  const retries = workload?.number('retries', { default: 0, min: 0, max: 100, integer: true }) ?? 0;
+  const backoff = workload?.section('backoff') ?? null;
+  const backoffBaseUs = backoff?.duration('base', { default: 10_000, min: 0 }) ?? 10_000;
+  const backoffMaxUs = backoff?.duration('max', { default: 1_000_000, min: 0 }) ?? 1_000_000;
+  const backoffJitter = (backoff?.string('jitter', { default: 'full', oneOf: ['full', 'equal', 'none'] }) ??
+    'full') as BackoffJitter;
+  backoff?.finish();
+  const idempotent = workload?.boolean('idempotent', { default: false }) ?? false;
+  const dedupeWindowUs = workload?.duration('dedupe-window', { default: 600_000_000, min: 1 }) ?? 600_000_000;
+
+  for (const client of clients) {
+    if (servers.includes(client)) {
+      workload!.error('clients', `node "${client}" cannot be both a client and a server`, 'use separate nodes');
+    }
+  }
+  if (servers.length === 0 && nodeNames.length > 0) system.error('servers', 'at least one server is needed');
+  if (workload && clients.length === 0) workload.error('clients', 'at least one client is needed');
+
+  return {
+    servers,
+    serviceTime,
+    serverConcurrency,
+    queueCapacity,
+    balancerPolicy,
+    clients,
+    arrivalRatePerSecond,
+    closedLoopConcurrency,
+    timeoutUs,
+    retries,
+    backoffBaseUs,
+    backoffMaxUs,
+    backoffJitter,
+    idempotent,
+    dedupeWindowUs,
+  };
+}

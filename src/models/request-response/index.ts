@@ -1,0 +1,75 @@
+// The built-in `request-response` model: clients send requests to servers over the simulated
+// network, with timeouts, retries, backoff and optional idempotency. Uses only the public model
+// API (src/model/api.ts), exactly as a user's own model would.
+
+import type { SystemModel } from '../../model/api.js';
+import { FAILURE_CAUSE_NAMES, failureMetricName } from '../../metrics/failure-causes.js';
+import { compileSampler, distributionMeanUs } from '../../sim/distribution-sampler.js';
+import { createClient } from './client.js';
+import { parseRequestResponseConfig, type RequestResponseConfig } from './config.js';
+import { RequestResponseObserver } from './observer.js';
+import { createServer } from './server.js';
+
+const LATENCY_NAMES = ['mean', 'p50', 'p90', 'p99', 'p999', 'max'].map((s) => `latency.${s}`);
+
+export const requestResponseModel: SystemModel<RequestResponseConfig, RequestResponseObserver> = {
+  name: 'request-response',
+  description: 'Clients send requests to servers, with timeouts, retries, backoff and optional idempotency.',
+
+  metricNames: () => [
+    'requests.total',
+    'requests.ok',
+    'requests.failed',
+    'requests.issued',
+    'requests.incomplete',
+    'requests.abandoned',
+    'availability',
+    ...LATENCY_NAMES,
+    'attempts.total',
+    'attempts.failed',
+    'retries',
+    'executions',
+    'duplicates',
+    'server.rejections',
+    ...FAILURE_CAUSE_NAMES.map(failureMetricName),
+  ],
+
+  parseConfig: parseRequestResponseConfig,
+
+  createShared: (_config, setup) => new RequestResponseObserver(setup.oracle, setup.metrics),
+
+  createNode(ctx, config, observer) {
+    const clientIndex = config.clients.indexOf(ctx.nodeName);
+    if (clientIndex >= 0) {
+      const clientCount = config.clients.length;
+      const concurrency = config.closedLoopConcurrency;
+      return createClient(ctx, config, observer, {
+        arrivalRatePerSecond: config.arrivalRatePerSecond === null ? null : config.arrivalRatePerSecond / clientCount,
+        concurrency:
+          concurrency === null
+            ? null
+            : Math.floor(concurrency / clientCount) + (clientIndex < concurrency % clientCount ? 1 : 0),
+      });
+    }
+    if (config.servers.includes(ctx.nodeName)) {
+      return createServer(ctx, config, observer, compileSampler(config.serviceTime));
+    }
+    return null;
+  },
+
+  outstanding: (observer) => observer.outstanding(),
+
+  drainLimitUs: (config) =>
+    (config.retries + 1) * config.timeoutUs +
+    config.retries * config.backoffMaxUs +
+    10 * distributionMeanUs(config.serviceTime) +
+    1_000_000,
+
+  finish(observer, metrics) {
+    const ok = metrics.get('requests.ok');
+    const failed = metrics.get('requests.failed');
+    metrics.set('requests.total', ok + failed);
+    metrics.set('requests.incomplete', observer.incomplete());
+    if (ok + failed > 0) metrics.set('availability', ok / (ok + failed));
+  },
+};

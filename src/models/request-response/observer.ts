@@ -1,0 +1,53 @@
+// The request-response model's observer (its Shared state): counts what the simulator knows,
+// such as executions per logical request, and which requests are still outstanding.
+
+import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
+import type { AttemptTruth, RequestTruth } from './truth.js';
+
+export class RequestResponseObserver {
+  /** Each client's pending requests, by request id; replaced when the client restarts. */
+  readonly pendingByClient = new Map<string, ReadonlyMap<number, unknown>>();
+  private nextRequestId = 1;
+
+  constructor(
+    readonly oracle: TruthOracle,
+    private readonly metrics: MetricsRecorder,
+  ) {}
+
+  newRequestId(): number {
+    return this.nextRequestId++;
+  }
+
+  /** A client (re)starts: requests pending in its previous incarnation are abandoned. */
+  registerClient(client: string, pending: ReadonlyMap<number, unknown>): void {
+    const previous = this.pendingByClient.get(client);
+    if (previous && previous.size > 0) this.metrics.count('requests.abandoned', previous.size);
+    this.pendingByClient.set(client, pending);
+  }
+
+  /** Requests awaiting an answer at clients that are up (a crashed client awaits nothing). */
+  outstanding(): number {
+    let count = 0;
+    for (const [client, pending] of this.pendingByClient) {
+      if (this.oracle.status(client) !== 'down') count += pending.size;
+    }
+    return count;
+  }
+
+  /** Requests pending when the run ended. */
+  incomplete(): number {
+    let count = 0;
+    for (const pending of this.pendingByClient.values()) count += pending.size;
+    return count;
+  }
+
+  recordReceipt(attempt: AttemptTruth, server: string): void {
+    attempt.serverIncarnation = this.oracle.incarnation(server);
+  }
+
+  recordExecution(request: RequestTruth): void {
+    request.executions++;
+    this.metrics.count('executions');
+    if (request.executions > 1) this.metrics.count('duplicates');
+  }
+}

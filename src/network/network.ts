@@ -1,0 +1,141 @@
+// The simulated network: per message latency, loss and duplication drawn from the link's own
+// random stream (`link:a->b`, so that changes elsewhere leave a link's draws alone); partitions and
+// cut links; refusal notices from hosts whose process is down; TCP-like retransmission for
+// reliable sends. Delivery to a node goes through a NodeReceiver (the node table).
+
+import type { Kernel } from '../kernel/kernel.js';
+import type { Sfc32Stream, StreamFactory } from '../kernel/random-stream.js';
+import type { Envelope, Tracker } from './envelope.js';
+import type { LinkTable } from './link-table.js';
+
+export interface NodeReceiver {
+  /** A message arrives at `envelope.to` (whatever its state). */
+  receive(envelope: Envelope): void;
+  /** A refusal notice arrives back at the sender of `envelope`. */
+  receiveRefusal(envelope: Envelope): void;
+}
+
+export interface NetworkCounters {
+  sent: number;
+  delivered: number;
+  lost: number;
+  duplicated: number;
+  unreachable: number;
+  refused: number;
+  retransmitted: number;
+}
+
+export class Network {
+  readonly counters: NetworkCounters = {
+    sent: 0,
+    delivered: 0,
+    lost: 0,
+    duplicated: 0,
+    unreachable: 0,
+    refused: 0,
+    retransmitted: 0,
+  };
+  private readonly linkStreams: (Sfc32Stream | undefined)[];
+  private readonly deliverKind: number;
+  private readonly refusalKind: number;
+  private readonly retransmitKind: number;
+  private receiver: NodeReceiver | null = null;
+
+  constructor(
+    private readonly kernel: Kernel,
+    private readonly links: LinkTable,
+    private readonly streams: StreamFactory,
+    private readonly nodeNames: readonly string[],
+  ) {
+    this.linkStreams = new Array(links.nodeCount * links.nodeCount);
+    this.deliverKind = kernel.registerHandler((envelope: Envelope) => this.arrive(envelope));
+    this.refusalKind = kernel.registerHandler((envelope: Envelope) => this.arriveRefusal(envelope));
+    this.retransmitKind = kernel.registerHandler((envelope: Envelope) => this.transmit(envelope));
+  }
+
+  connect(receiver: NodeReceiver): void {
+    this.receiver = receiver;
+  }
+
+  send(from: number, to: number, message: unknown, tracker: Tracker | null): void {
+    this.counters.sent++;
+    this.transmit({ from, to, message, tracker, transmissionsLeft: 1, retransmitAfterUs: 0 });
+  }
+
+  sendReliable(from: number, to: number, message: unknown, retransmitAfterUs: number, transmissionCountMax: number): void {
+    this.counters.sent++;
+    this.transmit({ from, to, message, tracker: null, transmissionsLeft: transmissionCountMax, retransmitAfterUs });
+  }
+
+  /** Whether messages from `from` to `to` currently get through a partition or cut. */
+  isBlocked(from: number, to: number): boolean {
+    return this.links.blockCount[this.links.index(from, to)]! > 0;
+  }
+
+  private transmit(envelope: Envelope): void {
+    envelope.transmissionsLeft--;
+    const i = envelope.from * this.links.nodeCount + envelope.to;
+    const links = this.links;
+    const stream = this.linkStreams[i] ?? this.createLinkStream(i, envelope.from, envelope.to);
+    if (links.blockCount[i]! > 0) {
+      this.counters.unreachable++;
+      if (envelope.tracker) envelope.tracker.fate = 'unreachable';
+      this.retransmitOrDrop(envelope);
+      return;
+    }
+    if (stream.next() < links.lossProbability[i]!) {
+      this.counters.lost++;
+      if (envelope.tracker) envelope.tracker.fate = 'lost';
+      this.retransmitOrDrop(envelope);
+      return;
+    }
+    this.kernel.scheduleAfter(this.drawDelayUs(i, stream), this.deliverKind, envelope);
+    const duplicateProbability = links.duplicateProbability[i]!;
+    if (duplicateProbability > 0 && stream.next() < duplicateProbability) {
+      this.counters.duplicated++;
+      this.kernel.scheduleAfter(this.drawDelayUs(i, stream), this.deliverKind, envelope);
+    }
+  }
+
+  private drawDelayUs(i: number, stream: Sfc32Stream): number {
+    const extra = this.links.extraDelay[i];
+    const delayUs = this.links.latency[i]!(stream);
+    return extra ? delayUs + extra(stream) : delayUs;
+  }
+
+  private retransmitOrDrop(envelope: Envelope): void {
+    if (envelope.transmissionsLeft <= 0) return;
+    this.counters.retransmitted++;
+    this.kernel.scheduleAfter(envelope.retransmitAfterUs, this.retransmitKind, envelope);
+  }
+
+  private arrive(envelope: Envelope): void {
+    if (this.links.blockCount[envelope.from * this.links.nodeCount + envelope.to]! > 0) {
+      // A partition that began while the message was in flight drops it too.
+      this.counters.unreachable++;
+      if (envelope.tracker) envelope.tracker.fate = 'unreachable';
+      this.retransmitOrDrop(envelope);
+      return;
+    }
+    this.receiver!.receive(envelope);
+  }
+
+  /** Called by the receiver when the destination host refuses: the notice travels back. */
+  sendRefusal(envelope: Envelope): void {
+    this.counters.refused++;
+    const back = envelope.to * this.links.nodeCount + envelope.from;
+    if (this.links.blockCount[back]! > 0) return;
+    const stream = this.linkStreams[back] ?? this.createLinkStream(back, envelope.to, envelope.from);
+    this.kernel.scheduleAfter(this.drawDelayUs(back, stream), this.refusalKind, envelope);
+  }
+
+  private arriveRefusal(envelope: Envelope): void {
+    this.receiver!.receiveRefusal(envelope);
+  }
+
+  private createLinkStream(i: number, from: number, to: number): Sfc32Stream {
+    const stream = this.streams.stream(`link:${this.nodeNames[from]}->${this.nodeNames[to]}`);
+    this.linkStreams[i] = stream;
+    return stream;
+  }
+}

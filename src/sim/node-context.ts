@@ -1,0 +1,91 @@
+// The NodeContext given to a model's node behaviour: the only door between a model and the
+// simulator (see src/model/api.ts).
+
+import type { Kernel } from '../kernel/kernel.js';
+import type { Sfc32Stream, StreamFactory } from '../kernel/random-stream.js';
+import type {
+  HistoryRecorder,
+  MessageTracker,
+  MetricsRecorder,
+  NodeContext,
+  ReliableSendOptions,
+  TimerHandle,
+} from '../model/api.js';
+import { Tracker } from '../network/envelope.js';
+import type { Network } from '../network/network.js';
+import type { NodeTable, Timer } from './node-table.js';
+
+export class SimNodeContext implements NodeContext {
+  readonly random: Sfc32Stream;
+  readonly durable = new Map<string, unknown>();
+
+  constructor(
+    readonly nodeIndexValue: number,
+    readonly nodeName: string,
+    readonly nodeNames: readonly string[],
+    private readonly indexByName: ReadonlyMap<string, number>,
+    readonly durationUs: number,
+    private readonly kernel: Kernel,
+    private readonly network: Network,
+    private readonly nodes: NodeTable,
+    private readonly streams: StreamFactory,
+    readonly metrics: MetricsRecorder,
+    readonly history: HistoryRecorder,
+  ) {
+    this.random = streams.stream(`node:${nodeName}`);
+  }
+
+  nowUs(): number {
+    return this.kernel.nowUs;
+  }
+
+  nodeIndex(name: string): number {
+    const index = this.indexByName.get(name);
+    if (index === undefined) throw new Error(`model bug: no node named "${name}"`);
+    return index;
+  }
+
+  send(to: string | number, message: unknown): void {
+    this.network.send(this.nodeIndexValue, this.resolve(to), message, null);
+  }
+
+  sendTracked(to: string | number, message: unknown): MessageTracker {
+    const tracker = new Tracker();
+    this.network.send(this.nodeIndexValue, this.resolve(to), message, tracker);
+    return tracker;
+  }
+
+  sendReliable(to: string | number, message: unknown, options: ReliableSendOptions): void {
+    this.network.sendReliable(
+      this.nodeIndexValue,
+      this.resolve(to),
+      message,
+      options.retransmitAfterUs,
+      options.transmissionCountMax,
+    );
+  }
+
+  setTimer(delayUs: number, callback: () => void): TimerHandle {
+    return this.nodes.setTimer(this.nodeIndexValue, delayUs, callback);
+  }
+
+  cancelTimer(timer: TimerHandle): void {
+    (timer as Timer).cancelled = true;
+  }
+
+  stream(name: string): Sfc32Stream {
+    return this.streams.stream(`node:${this.nodeName}/${name}`);
+  }
+
+  slowFactor(): number {
+    return this.nodes.slowFactor[this.nodeIndexValue]!;
+  }
+
+  private resolve(to: string | number): number {
+    if (typeof to === 'number') {
+      if (to < 0 || to >= this.nodeNames.length || !Number.isInteger(to)) throw new Error(`model bug: no node ${to}`);
+      return to;
+    }
+    return this.nodeIndex(to);
+  }
+}

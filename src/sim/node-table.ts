@@ -1,0 +1,157 @@
+// Every node of a run: its true status (up, down, paused), its incarnation (bumped by each crash,
+// which invalidates its timers), the behaviour object the model created for it, and what waits
+// for it while it is paused. Delivers messages, refusal notices and timers to behaviours.
+
+import type { Kernel } from '../kernel/kernel.js';
+import type { NodeBehaviour } from '../model/api.js';
+import type { Envelope } from '../network/envelope.js';
+import type { Network, NodeReceiver } from '../network/network.js';
+import {
+  NODE_DOWN_REFUSING,
+  NODE_DOWN_SILENT,
+  NODE_PAUSED,
+  NODE_UP,
+  type NodeStatus,
+} from './node-status.js';
+
+export class Timer {
+  cancelled = false;
+  constructor(
+    readonly nodeIndex: number,
+    readonly incarnation: number,
+    readonly callback: () => void,
+  ) {}
+}
+
+type HeldItem = { readonly envelope: Envelope; readonly refusal: boolean } | Timer;
+
+export interface NodeStatusObserver {
+  onStatusChange(nodeIndex: number, status: NodeStatus): void;
+}
+
+export class NodeTable implements NodeReceiver {
+  readonly status: Uint8Array;
+  readonly incarnation: Int32Array;
+  readonly slowFactor: Float64Array;
+  readonly behaviours: (NodeBehaviour | null)[];
+  private readonly held: HeldItem[][];
+  private readonly timerKind: number;
+  /** Creates the behaviour for a node (re)starting; set by the run before the first start. */
+  startBehaviour: (nodeIndex: number) => NodeBehaviour | null = () => null;
+
+  constructor(
+    readonly names: readonly string[],
+    private readonly kernel: Kernel,
+    private readonly network: Network,
+    private readonly observer: NodeStatusObserver,
+  ) {
+    const n = names.length;
+    this.status = new Uint8Array(n);
+    this.incarnation = new Int32Array(n);
+    this.slowFactor = new Float64Array(n).fill(1);
+    this.behaviours = new Array(n).fill(null);
+    this.held = Array.from({ length: n }, () => []);
+    this.timerKind = kernel.registerHandler((timer: Timer) => this.fire(timer));
+    network.connect(this);
+  }
+
+  setTimer(nodeIndex: number, delayUs: number, callback: () => void): Timer {
+    const timer = new Timer(nodeIndex, this.incarnation[nodeIndex]!, callback);
+    this.kernel.scheduleAfter(Math.max(0, delayUs), this.timerKind, timer);
+    return timer;
+  }
+
+  receive(envelope: Envelope): void {
+    const to = envelope.to;
+    switch (this.status[to]) {
+      case NODE_UP:
+        this.network.counters.delivered++;
+        if (envelope.tracker) envelope.tracker.fate = 'delivered';
+        this.behaviours[to]?.onMessage?.(this.names[envelope.from]!, envelope.message);
+        return;
+      case NODE_PAUSED:
+        if (envelope.tracker) envelope.tracker.fate = 'held-at-paused-node';
+        this.held[to]!.push({ envelope, refusal: false });
+        return;
+      case NODE_DOWN_REFUSING:
+        if (envelope.tracker) envelope.tracker.fate = 'refused';
+        this.network.sendRefusal(envelope);
+        return;
+      default:
+        if (envelope.tracker) envelope.tracker.fate = 'dropped-at-crashed-node';
+    }
+  }
+
+  receiveRefusal(envelope: Envelope): void {
+    const sender = envelope.from;
+    if (this.status[sender] === NODE_PAUSED) {
+      this.held[sender]!.push({ envelope, refusal: true });
+      return;
+    }
+    if (this.status[sender] !== NODE_UP) return;
+    this.behaviours[sender]?.onRefused?.(this.names[envelope.to]!, envelope.message);
+  }
+
+  private fire(timer: Timer): void {
+    const node = timer.nodeIndex;
+    if (timer.cancelled || timer.incarnation !== this.incarnation[node]) return;
+    if (this.status[node] === NODE_PAUSED) {
+      this.held[node]!.push(timer);
+      return;
+    }
+    timer.cancelled = true; // fired: a later cancel is a no-op
+    timer.callback();
+  }
+
+  start(nodeIndex: number): void {
+    this.setStatus(nodeIndex, NODE_UP);
+    this.behaviours[nodeIndex] = this.startBehaviour(nodeIndex);
+  }
+
+  crash(nodeIndex: number, mode: 'refuse' | 'silent'): void {
+    if (this.status[nodeIndex] === NODE_DOWN_REFUSING || this.status[nodeIndex] === NODE_DOWN_SILENT) return;
+    this.incarnation[nodeIndex]!++;
+    this.behaviours[nodeIndex] = null;
+    this.held[nodeIndex] = [];
+    this.setStatus(nodeIndex, mode === 'refuse' ? NODE_DOWN_REFUSING : NODE_DOWN_SILENT);
+  }
+
+  restart(nodeIndex: number): void {
+    if (this.status[nodeIndex] === NODE_UP || this.status[nodeIndex] === NODE_PAUSED) return;
+    this.start(nodeIndex);
+  }
+
+  pause(nodeIndex: number): void {
+    if (this.status[nodeIndex] !== NODE_UP) return;
+    this.setStatus(nodeIndex, NODE_PAUSED);
+  }
+
+  /** The node carries on unaware: what arrived or fell due while it was paused happens now, in order. */
+  resume(nodeIndex: number): void {
+    if (this.status[nodeIndex] !== NODE_PAUSED) return;
+    this.setStatus(nodeIndex, NODE_UP);
+    const held = this.held[nodeIndex]!;
+    this.held[nodeIndex] = [];
+    for (let i = 0; i < held.length; i++) {
+      if (this.status[nodeIndex] === NODE_PAUSED) {
+        // A handler paused it again: the rest keeps waiting, ahead of anything newer.
+        this.held[nodeIndex] = [...held.slice(i), ...this.held[nodeIndex]!];
+        return;
+      }
+      if (!this.isUp(nodeIndex)) return; // crashed: what waited is gone with it
+      const item = held[i]!;
+      if (item instanceof Timer) this.fire(item);
+      else if (item.refusal) this.receiveRefusal(item.envelope);
+      else this.receive(item.envelope);
+    }
+  }
+
+  isUp(nodeIndex: number): boolean {
+    return this.status[nodeIndex] === NODE_UP;
+  }
+
+  private setStatus(nodeIndex: number, status: NodeStatus): void {
+    this.status[nodeIndex] = status;
+    this.observer.onStatusChange(nodeIndex, status);
+  }
+}
