@@ -31,11 +31,23 @@ export function shellWords(command: string): string[] {
   return words;
 }
 
+/** Words, with an option and its value kept together ("--seed 42"), so a break never parts them. */
+function breakUnits(command: string): string[] {
+  const units: string[] = [];
+  for (const word of shellWords(command)) {
+    const previous = units[units.length - 1];
+    const previousIsBareOption = previous !== undefined && /^--?[A-Za-z][\w-]*$/.test(previous);
+    if (previousIsBareOption && !word.startsWith('-')) units[units.length - 1] = `${previous} ${word}`;
+    else units.push(word);
+  }
+  return units;
+}
+
 export function renderReproduce(command: string, widthColumns: number, palette: Palette): string[] {
   const lines: string[] = [];
   let line = '';
   let prefixWidth = LEAD.length;
-  for (const word of shellWords(command)) {
+  for (const word of breakUnits(command)) {
     const candidate = line === '' ? word : `${line} ${word}`;
     if (line !== '' && prefixWidth + visibleLength(candidate) + CONTINUATION.length > widthColumns) {
       lines.push(line + CONTINUATION);

@@ -5,7 +5,7 @@
 import type { NodeLaneState, TimelineLane } from '../run/result.js';
 import { LANE_STATE_LOOKS, laneStateLook, worseLaneState } from './lane-states.js';
 import type { Palette, Paint } from './style.js';
-import { padEndVisible, truncateEnd } from './text-layout.js';
+import { padEndVisible, truncateEnd, wrapWords } from './text-layout.js';
 import { statesPerColumn, type ColumnMapping } from './timeline-columns.js';
 
 /** Up to this many nodes, every lane is drawn. */
@@ -18,6 +18,16 @@ export interface LaneRowsInput {
   readonly nameColumnWidth: number;
 }
 
+/** The names in the lanes' name column, the summary lane's included. */
+export function drawnLaneNames(lanes: readonly TimelineLane[]): string[] {
+  if (lanes.length <= LANES_DRAWN_MAX) return lanes.map((lane) => lane.node);
+  return [...lanes.slice(0, LANES_SHOWN_WHEN_MANY).map((lane) => lane.node), moreLabel(lanes.length - LANES_SHOWN_WHEN_MANY)];
+}
+
+function moreLabel(hiddenCount: number): string {
+  return `+${hiddenCount} more`;
+}
+
 export function renderLaneRows(input: LaneRowsInput, palette: Palette): string[] {
   const { lanes, mapping, nameColumnWidth } = input;
   const drawAll = lanes.length <= LANES_DRAWN_MAX;
@@ -25,8 +35,9 @@ export function renderLaneRows(input: LaneRowsInput, palette: Palette): string[]
   const rows = shown.map((lane) => laneRow(lane.node, lane.states, input, palette));
   if (drawAll) return rows;
   const hidden = lanes.slice(LANES_SHOWN_WHEN_MANY);
-  rows.push(laneRow(`+${hidden.length} more`, worstOfLanes(hidden, mapping.bucketCount), input, palette));
-  rows.push(palette.dim(truncateEnd(hiddenSummary(hidden), nameColumnWidth + 1 + mapping.columnCount)));
+  rows.push(laneRow(moreLabel(hidden.length), worstOfLanes(hidden, mapping.bucketCount), input, palette));
+  const summaryLines = wrapWords(hiddenSummary(hidden), nameColumnWidth + 1 + mapping.columnCount);
+  rows.push(...summaryLines.map((line) => palette.dim(line)));
   return rows;
 }
 
@@ -78,8 +89,8 @@ function hiddenSummary(hidden: readonly TimelineLane[]): string {
     const count = hidden.filter((lane) => lane.states.includes(look.state)).length;
     if (count > 0) parts.push(`${count} ${look.label}`);
   }
-  const head = `… ${hidden.length} more nodes (lane "+${hidden.length} more" shows the worst of them)`;
-  return parts.length === 0 ? `${head}: all up throughout` : `${head}: at some point ${parts.join(', ')}`;
+  const head = `… ${hidden.length} more nodes, merged in "${moreLabel(hidden.length)}"`;
+  return parts.length === 0 ? `${head}: all up throughout` : `${head}; at some point ${parts.join(', ')}`;
 }
 
 /** "─ up  █ down  ▒ paused  ╳ cut off", each glyph in its colour. */

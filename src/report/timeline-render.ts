@@ -9,7 +9,7 @@ import type { Palette } from './style.js';
 import { padEndVisible, truncateEnd } from './text-layout.js';
 import { renderTimeAxis } from './time-axis.js';
 import { chooseColumnMapping, columnSpanUs, countsPerColumn, type ColumnMapping } from './timeline-columns.js';
-import { laneLegend, renderLaneRows } from './timeline-lanes.js';
+import { drawnLaneNames, laneLegend, renderLaneRows } from './timeline-lanes.js';
 
 const ROW_LABELS = { faults: 'faults', failed: 'failed', time: 'time' } as const;
 const NAME_COLUMN_MIN = 6;
@@ -17,10 +17,7 @@ const NAME_COLUMN_MIN = 6;
 export function renderTimeline(result: RunResult, widthColumns: number, palette: Palette): string[] {
   const { timeline } = result;
   if (timeline.bucketCount <= 0) return [palette.dim('(no timeline recorded)')];
-  const nameColumnWidth = chooseNameColumnWidth(
-    timeline.lanes.map((lane) => lane.node),
-    widthColumns,
-  );
+  const nameColumnWidth = chooseNameColumnWidth(drawnLaneNames(timeline.lanes), widthColumns);
   const mapping = chooseColumnMapping(timeline.bucketCount, widthColumns - nameColumnWidth - 1);
   const rowLabel = (text: string) => padEndVisible(truncateEnd(text, nameColumnWidth), nameColumnWidth) + ' ';
   const markers = renderFaultMarkers(
