@@ -1,0 +1,144 @@
+// Scenario text -> validated, normalized Scenario: parse the YAML (with positions), apply --set
+// overrides, read every section collecting all problems, then either return the scenario or throw
+// one InputError listing every problem, sorted by position. The only async step is resolving the
+// model; reading files and printing are the CLI's job.
+
+import { basename, dirname, extname, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { InputError, type InputProblem } from '../cli/errors.js';
+import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
+import { applySets } from './apply-sets.js';
+import { parseExpectations, type ExpectationVocabulary } from './parse-expectations.js';
+import { parseFaults } from './parse-faults.js';
+import { parseNetwork, parseRegions } from './parse-network.js';
+import { parseNodes } from './parse-nodes.js';
+import { parseSystem, type ParsedSystem } from './parse-system.js';
+import { ProblemCollector } from './problem-collector.js';
+import type { ReaderContext } from './reader-context.js';
+import type { ModelResolver } from './resolve-model.js';
+import {
+  DURATION_MAX_US,
+  EVENT_COUNT_MAX_DEFAULT,
+  EVENT_COUNT_MAX_LIMIT,
+  SEED_DEFAULT,
+  SEED_MAX,
+  TOP_LEVEL_KEYS,
+} from './scenario-keys.js';
+import type { LimitsSpec, Scenario } from './types.js';
+import { mapReaderAt, type YamlConfigReader } from './yaml-config-reader.js';
+
+export interface LoadScenarioOptions {
+  /** Path as the user wrote it (for messages and the reproduce command). */
+  readonly file: string;
+  /** File contents. */
+  readonly text: string;
+  /** `path=value` overrides, applied in order. */
+  readonly sets?: readonly string[];
+  /** Overrides the file's seed. */
+  readonly seed?: number;
+  /** Finds the model a scenario names: the model, or an error message. */
+  readonly resolveModel: ModelResolver;
+  /** Where relative model paths are resolved from; default: the directory of `file`. */
+  readonly scenarioDir?: string;
+}
+
+/** Loads a scenario; throws InputError with every problem found. */
+export async function loadScenario(options: LoadScenarioOptions): Promise<Scenario> {
+  const sets = options.sets ?? [];
+  const lineCounter = new LineCounter();
+  const document = parseDocument(options.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const setOrigins = new WeakMap<object, string>();
+  const problems = new ProblemCollector({ file: options.file, lineCounter, setOrigins });
+  for (const error of document.errors) {
+    const position = lineCounter.linePos(error.pos[0]);
+    problems.add({ file: options.file, line: position.line, column: position.col, path: '', message: syntaxMessage(error.message) });
+  }
+  // A broken document cannot be validated meaningfully: report the syntax first.
+  if (problems.count > 0) throw new InputError(sortProblems(problems.problems));
+  for (const problem of applySets(document, sets, setOrigins)) problems.add(problem);
+
+  const context: ReaderContext = { document, problems, topology: { nodeNames: [], complete: false } };
+  if (document.contents === null) {
+    problems.report({ node: null, path: '' }, 'the scenario is empty', 'see the README for an example scenario');
+    throw new InputError(sortProblems(problems.problems));
+  }
+  const root = mapReaderAt(context, { node: document.contents, path: '' }, 'a map of scenario sections (name, duration, nodes, ...)');
+  if (root === null) throw new InputError(sortProblems(problems.problems));
+  root.expectKeys(TOP_LEVEL_KEYS);
+
+  const scenario = await readScenario(root, options, sets);
+  root.finish();
+  if (problems.count > 0 || scenario === null) throw new InputError(sortProblems(problems.problems));
+  return scenario;
+}
+
+async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {
+  const name = root.string('name', { default: basename(options.file, extname(options.file)) });
+  const description = root.string('description', { default: '' });
+  const fileSeed = root.number('seed', { default: SEED_DEFAULT, integer: true, min: 0, max: SEED_MAX });
+  const seed = options.seed ?? fileSeed;
+  if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
+    root.context.problems.add({ file: '--seed', line: 0, column: 0, path: 'seed', message: `must be a whole number from 0 to ${SEED_MAX}, got ${seed}` });
+  }
+  const durationUs = readDuration(root);
+  const limits = readLimits(root);
+  const nodes = parseNodes(root);
+  const regions = parseRegions(root);
+  const network = parseNetwork(root);
+  const system = await parseSystem(root, options.resolveModel, options.scenarioDir ?? dirname(resolve(options.file)));
+  const { faults, randomFaults } = parseFaults(root, durationUs);
+  const expectations = parseExpectations(root, vocabularyOf(system));
+  if (durationUs === null || system === null) return null;
+  return {
+    name,
+    description,
+    seed,
+    durationUs,
+    nodes,
+    regions,
+    network,
+    system,
+    faults,
+    randomFaults,
+    expectations,
+    limits,
+    source: { file: options.file, sets: [...sets] },
+  };
+}
+
+function readDuration(root: YamlConfigReader): number | null {
+  const problemsBefore = root.context.problems.count;
+  const durationUs = root.duration('duration', { min: 1, max: DURATION_MAX_US });
+  return root.context.problems.count > problemsBefore ? null : durationUs;
+}
+
+function readLimits(root: YamlConfigReader): LimitsSpec {
+  const limits = root.section('limits');
+  if (limits === null) return { eventCountMax: EVENT_COUNT_MAX_DEFAULT };
+  const eventCountMax = limits.number('events', { default: EVENT_COUNT_MAX_DEFAULT, integer: true, min: 1, max: EVENT_COUNT_MAX_LIMIT });
+  limits.finish();
+  return { eventCountMax };
+}
+
+function vocabularyOf(system: ParsedSystem | null): ExpectationVocabulary | null {
+  if (system === null) return null;
+  // A model whose configuration had problems may fail to name its metrics: then names go unchecked.
+  try {
+    return {
+      metricNames: [...CORE_METRIC_NAMES, ...system.model.metricNames(system.config)],
+      checkNames: system.model.checkNames?.(system.config) ?? [],
+    };
+  } catch {
+    return null;
+  }
+}
+
+function syntaxMessage(message: string): string {
+  return `YAML syntax error: ${message.split('\n')[0]}`;
+}
+
+/** By file (the scenario file's positions first, then --set expressions), line and column; stable. */
+function sortProblems(problems: readonly InputProblem[]): InputProblem[] {
+  const isSet = (problem: InputProblem): number => (problem.file.startsWith('--') ? 1 : 0);
+  return [...problems].sort((a, b) => isSet(a) - isSet(b) || a.line - b.line || a.column - b.column);
+}

@@ -1,0 +1,30 @@
+// The top-level keys a scenario file may have, in one list, and the bounds on whole-scenario
+// values. Later sections (`sweep`, `final`) are added here and parsed in load-scenario.ts.
+
+export const TOP_LEVEL_KEYS = [
+  'name',
+  'description',
+  'seed',
+  'duration',
+  'limits',
+  'nodes',
+  'regions',
+  'network',
+  'system',
+  'workload',
+  'faults',
+  'expect',
+] as const;
+
+/** The network keeps an N x N link table, so the topology is bounded. */
+export const NODE_COUNT_MAX = 2000;
+
+/** 30 days: long enough for any soak scenario, short enough to catch a unit mistake. */
+export const DURATION_MAX_US = 30 * 24 * 3600 * 1_000_000;
+
+export const EVENT_COUNT_MAX_DEFAULT = 100_000_000;
+export const EVENT_COUNT_MAX_LIMIT = 10_000_000_000;
+
+/** Seeds are unsigned 32-bit integers (what the random streams are keyed with). */
+export const SEED_MAX = 2 ** 32 - 1;
+export const SEED_DEFAULT = 1;
