@@ -4,7 +4,6 @@
 // column wide, so the visible width of a string is its number of code points without escapes.
 
 // Matches SGR colour sequences and other CSI sequences (what chalk emits).
-// eslint-disable-next-line no-control-regex
 const ANSI_PATTERN = /\u001b\[[0-9;?]*[ -/]*[@-~]/g;
 
 export function stripAnsi(text: string): string {

@@ -2,7 +2,6 @@
 
 import { stripAnsi, visibleLength } from '../../src/report/text-layout.js';
 
-// eslint-disable-next-line no-control-regex
 export const ANSI_ESCAPE = /\u001b\[/;
 
 export function visibleLines(text: string): string[] {
