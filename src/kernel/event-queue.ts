@@ -38,20 +38,22 @@ export class EventQueue<P> {
     let i = this.count++;
     const times = this.timesUs;
     const sequences = this.sequences;
+    const kinds = this.kinds;
+    const payloads = this.payloads;
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const parentTime = times[parent]!;
       if (parentTime < timeUs || (parentTime === timeUs && sequences[parent]! < sequence)) break;
       times[i] = parentTime;
       sequences[i] = sequences[parent]!;
-      this.kinds[i] = this.kinds[parent]!;
-      this.payloads[i] = this.payloads[parent];
+      kinds[i] = kinds[parent]!;
+      payloads[i] = payloads[parent];
       i = parent;
     }
     times[i] = timeUs;
     sequences[i] = sequence;
-    this.kinds[i] = kind;
-    this.payloads[i] = payload;
+    kinds[i] = kind;
+    payloads[i] = payload;
   }
 
   /**
@@ -59,7 +61,7 @@ export class EventQueue<P> {
    * rootPayload(). The caller must call finishRoot() after handling it.
    */
   beginRoot(): number {
-    assert(this.count > 0 && !this.rootPending, 'beginRoot on an empty queue or twice');
+    if (this.count === 0 || this.rootPending) assert(false, 'beginRoot on an empty queue or twice');
     this.rootPending = true;
     return this.kinds[0]!;
   }
@@ -87,6 +89,8 @@ export class EventQueue<P> {
   private siftDownFromRoot(timeUs: number, sequence: number, kind: number, payload: P, n: number): void {
     const times = this.timesUs;
     const sequences = this.sequences;
+    const kinds = this.kinds;
+    const payloads = this.payloads;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -105,14 +109,14 @@ export class EventQueue<P> {
       if (timeUs < childTime || (timeUs === childTime && sequence < childSequence)) break;
       times[i] = childTime;
       sequences[i] = childSequence;
-      this.kinds[i] = this.kinds[child]!;
-      this.payloads[i] = this.payloads[child];
+      kinds[i] = kinds[child]!;
+      payloads[i] = payloads[child];
       i = child;
     }
     times[i] = timeUs;
     sequences[i] = sequence;
-    this.kinds[i] = kind;
-    this.payloads[i] = payload;
+    kinds[i] = kind;
+    payloads[i] = payload;
   }
 
   private grow(): void {

@@ -2,12 +2,12 @@
 // loop. It knows nothing of networks, nodes, YAML or terminals: subsystems register a handler per
 // event kind and schedule events with plain payloads.
 
-import { assert } from './assert.js';
+import { AssertionError, assert } from './assert.js';
 import { EventQueue } from './event-queue.js';
 
 export type EventHandler = (payload: any) => void;
 
-export type KernelStop = 'queue-empty' | 'time-reached' | 'event-budget-exhausted';
+export type KernelStop = 'queue-empty' | 'time-reached' | 'event-budget-exhausted' | 'slice-done';
 
 export class Kernel {
   private queue = new EventQueue<unknown>();
@@ -40,7 +40,10 @@ export class Kernel {
   /** Schedules an event at an absolute time, not before now. Times are rounded to whole microseconds. */
   scheduleAt(timeUs: number, kind: number, payload: unknown): void {
     const rounded = Math.round(timeUs);
-    assert(rounded >= this.currentTimeUs, `event scheduled in the past: ${rounded} < ${this.currentTimeUs}`);
+    // Not assert(): its message would be built on every call of this hot path.
+    if (!(rounded >= this.currentTimeUs)) {
+      throw new AssertionError(`event scheduled in the past or at NaN: ${rounded} < ${this.currentTimeUs}`);
+    }
     this.queue.push(rounded, kind, payload);
   }
 
@@ -48,15 +51,20 @@ export class Kernel {
     this.scheduleAt(this.currentTimeUs + delayUs, kind, payload);
   }
 
-  /** Runs events with time < untilUs. Afterwards the clock stands at untilUs unless stopped early. */
-  runUntil(untilUs: number): KernelStop {
+  /**
+   * Runs events with time < untilUs, at most `sliceEventCount` of them (then 'slice-done', to be
+   * called again). Afterwards the clock stands at untilUs unless stopped early.
+   */
+  runUntil(untilUs: number, sliceEventCount = Infinity): KernelStop {
     const queue = this.queue;
     const handlers = this.handlers;
     const budget = this.eventCountMax;
+    const sliceEnd = this.processedEventCount + sliceEventCount;
     while (queue.size > 0) {
       const timeUs = queue.peekTimeUs();
       if (timeUs >= untilUs) break;
       if (this.processedEventCount >= budget) return 'event-budget-exhausted';
+      if (this.processedEventCount >= sliceEnd) return 'slice-done';
       this.currentTimeUs = timeUs;
       this.processedEventCount++;
       const kind = queue.beginRoot();

@@ -1,7 +1,9 @@
 // Seeded pseudo-random streams. Each stream is derived from the master seed and a stable name
 // (`network`, `workload`, `node:server-2`), so changing one part of a scenario does not reshuffle
-// the randomness of the others. seedrandom hashes (seed, name) into the initial state; draws use
-// sfc32 (small, fast, passes PractRand), inlined here because it sits on the event loop's hot path.
+// the randomness of the others. seedrandom turns the master seed into a 128-bit key; a stream's
+// initial state is that key mixed with a 128-bit hash of its name (cyrb128), which is cheap enough
+// for the thousands of per-link streams a large topology needs. Draws use sfc32 (small, fast,
+// passes PractRand), written out here because it sits on the event loop's hot path.
 // Depends on nothing but seedrandom.
 
 import seedrandom from 'seedrandom';
@@ -15,13 +17,13 @@ export class Sfc32Stream implements RandomStream {
   private c: number;
   private d: number;
 
-  constructor(masterSeed: number, name: string) {
-    const hash = seedrandom.alea(`ddsim/${masterSeed}/${name}`);
-    this.a = hash.int32();
-    this.b = hash.int32();
-    this.c = hash.int32();
-    this.d = hash.int32();
-    for (let i = 0; i < 12; i++) this.nextUint32();
+  constructor(key: readonly [number, number, number, number], name: string) {
+    const [h1, h2, h3, h4] = cyrb128(name);
+    this.a = key[0] ^ h1;
+    this.b = key[1] ^ h2;
+    this.c = key[2] ^ h3;
+    this.d = key[3] ^ h4;
+    for (let i = 0; i < 15; i++) this.nextUint32();
   }
 
   nextUint32(): number {
@@ -59,11 +61,40 @@ export class Sfc32Stream implements RandomStream {
   }
 }
 
+/** A 128-bit hash of a string (cyrb128, public domain), as four 32-bit words. */
+function cyrb128(text: string): [number, number, number, number] {
+  let h1 = 1779033703;
+  let h2 = 3144134277;
+  let h3 = 1013904242;
+  let h4 = 2773480762;
+  for (let i = 0; i < text.length; i++) {
+    const k = text.charCodeAt(i);
+    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  }
+  h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
+  h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
+  h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
+  h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
+  h1 ^= h2 ^ h3 ^ h4;
+  h2 ^= h1;
+  h3 ^= h1;
+  h4 ^= h1;
+  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+}
+
 /** Creates streams for one run; the same (seed, name) always gives the same sequence. */
 export class StreamFactory {
-  constructor(readonly masterSeed: number) {}
+  private readonly key: readonly [number, number, number, number];
+
+  constructor(readonly masterSeed: number) {
+    const hash = seedrandom.alea(`ddsim/${masterSeed}`);
+    this.key = [hash.int32(), hash.int32(), hash.int32(), hash.int32()];
+  }
 
   stream(name: string): Sfc32Stream {
-    return new Sfc32Stream(this.masterSeed, name);
+    return new Sfc32Stream(this.key, name);
   }
 }

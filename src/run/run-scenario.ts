@@ -1,11 +1,13 @@
 // Runs one validated scenario: wires kernel, network, nodes, faults and the system model
 // together, runs the workload for `duration`, drains outstanding work, and returns plain data.
-// Deterministic: the result depends only on the scenario (seed included).
+// Deterministic: the result depends only on the scenario (seed included), not on how the run
+// is sliced (ScenarioRun.advance lets a caller keep a spinner alive between slices).
 
 import { Kernel } from '../kernel/kernel.js';
 import { StreamFactory } from '../kernel/random-stream.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { MetricsStore } from '../metrics/metrics-store.js';
+import type { SystemModel } from '../model/api.js';
 import { LinkTable } from '../network/link-table.js';
 import { Network } from '../network/network.js';
 import type { Scenario } from '../scenario/types.js';
@@ -24,81 +26,144 @@ import type { RunResult, StopReason } from './result.js';
 /** Simulated time between checks for outstanding work during the drain phase. */
 const DRAIN_SLICE_US = 10_000;
 
-export function runScenario(scenario: Scenario): RunResult {
-  const names = scenario.nodes.map((node) => node.name);
-  const indexByName = new Map(names.map((name, i) => [name, i]));
-  const kernel = new Kernel(scenario.limits.eventCountMax);
-  const nowUs = () => kernel.nowUs;
-  const streams = new StreamFactory(scenario.seed);
-  const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network);
-  const network = new Network(kernel, links, streams, names);
-  const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs);
-  const nodes = new NodeTable(names, kernel, network, timeline);
-  const metrics = new MetricsStore(timeline);
-  const history = new HistoryLog(nowUs);
+type Phase = 'workload' | 'drain' | 'done';
 
-  const { model, config } = scenario.system;
-  const shared = model.createShared(config, {
-    nodeNames: names,
-    durationUs: scenario.durationUs,
-    random: streams.stream('model'),
-    metrics,
-    oracle: createTruthOracle(nodes, indexByName),
-  });
-  const contexts = names.map(
-    (name, i) =>
-      new SimNodeContext(i, name, names, indexByName, scenario.durationUs, kernel, network, nodes, streams, metrics, history),
-  );
-  nodes.startBehaviour = (i) => model.createNode(contexts[i]!, config, shared);
-  for (let i = 0; i < names.length; i++) nodes.start(i);
+export class ScenarioRun {
+  private readonly kernel: Kernel;
+  private readonly network: Network;
+  private readonly timeline: TimelineRecorder;
+  private readonly metrics: MetricsStore;
+  private readonly history: HistoryLog;
+  private readonly faultLog = new FaultLog();
+  private readonly model: SystemModel<unknown, unknown>;
+  private readonly shared: unknown;
+  private readonly drainEndUs: number;
+  private phase: Phase = 'workload';
+  private stopReason: StopReason = 'completed';
+  private cachedResult: RunResult | null = null;
 
-  const faultLog = new FaultLog();
-  const injector = new FaultInjector(kernel, nodes, links, faultLog, timeline);
-  for (const fault of scenario.faults) injector.schedule(fault);
-  startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
+  constructor(private readonly scenario: Scenario) {
+    const names = scenario.nodes.map((node) => node.name);
+    const indexByName = new Map(names.map((name, i) => [name, i]));
+    const kernel = new Kernel(scenario.limits.eventCountMax);
+    const nowUs = () => kernel.nowUs;
+    const streams = new StreamFactory(scenario.seed);
+    const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network);
+    const network = new Network(kernel, links, streams, names);
+    const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs);
+    const nodes = new NodeTable(names, kernel, network, timeline);
+    const metrics = new MetricsStore(timeline);
+    const history = new HistoryLog(nowUs);
+    this.kernel = kernel;
+    this.network = network;
+    this.timeline = timeline;
+    this.metrics = metrics;
+    this.history = history;
 
-  let stop = kernel.runUntil(scenario.durationUs);
-  if (stop !== 'event-budget-exhausted' && model.outstanding) {
-    const drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
-    while (model.outstanding(shared) > 0 && kernel.nowUs < drainEndUs && stop !== 'event-budget-exhausted') {
-      stop = kernel.runUntil(Math.min(drainEndUs, kernel.nowUs + DRAIN_SLICE_US));
-    }
+    const { model, config } = scenario.system;
+    this.model = model;
+    this.drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
+    const shared = model.createShared(config, {
+      nodeNames: names,
+      durationUs: scenario.durationUs,
+      random: streams.stream('model'),
+      metrics,
+      oracle: createTruthOracle(nodes, indexByName),
+    });
+    this.shared = shared;
+    const contexts = names.map(
+      (name, i) =>
+        new SimNodeContext(i, name, names, indexByName, scenario.durationUs, kernel, network, nodes, streams, metrics, history),
+    );
+    nodes.startBehaviour = (i) => model.createNode(contexts[i]!, config, shared);
+    for (let i = 0; i < names.length; i++) nodes.start(i);
+
+    const injector = new FaultInjector(kernel, nodes, links, this.faultLog, timeline);
+    for (const fault of scenario.faults) injector.schedule(fault);
+    startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
   }
-  const stopReason: StopReason = stop === 'event-budget-exhausted' ? 'event-budget-exhausted' : 'completed';
 
-  model.finish?.(shared, metrics);
-  const counters = network.counters;
-  metrics.set('events', kernel.eventCount);
-  metrics.set('messages.sent', counters.sent);
-  metrics.set('messages.delivered', counters.delivered);
-  metrics.set('messages.lost', counters.lost);
-  metrics.set('messages.duplicated', counters.duplicated);
-  metrics.set('messages.unreachable', counters.unreachable);
-  metrics.set('messages.refused', counters.refused);
-  metrics.set('faults.injected', faultLog.injectedCount);
-  const flat = metrics.snapshot([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
+  /** Simulated time so far, in microseconds. */
+  get nowUs(): number {
+    return this.kernel.nowUs;
+  }
 
-  const expectations = evaluateExpectations(scenario.expectations, {
-    history: history.operations,
-    historyTruncated: history.truncated,
-    metrics: flat,
-    modelConfig: config,
-  });
-  const ok = stopReason === 'completed' && expectations.every((expectation) => expectation.ok);
-  return {
-    scenario: scenario.name,
-    description: scenario.description,
-    file: scenario.source.file,
-    seed: scenario.seed,
-    sets: scenario.source.sets,
-    durationMs: scenario.durationUs / 1000,
-    endMs: Math.max(kernel.nowUs, scenario.durationUs) / 1000,
-    stopReason,
-    ok,
-    metrics: flat,
-    expectations,
-    faults: faultLog.records,
-    timeline: timeline.finish(),
-    reproduce: reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets),
-  };
+  get done(): boolean {
+    return this.phase === 'done';
+  }
+
+  /** Runs up to `eventCount` more events; returns true when the run is complete. */
+  advance(eventCount = Infinity): boolean {
+    const kernel = this.kernel;
+    while (this.phase !== 'done') {
+      if (this.phase === 'workload') {
+        const stop = kernel.runUntil(this.scenario.durationUs, eventCount);
+        if (stop === 'slice-done') return false;
+        if (stop === 'event-budget-exhausted') return this.stop('event-budget-exhausted');
+        this.phase = 'drain';
+        continue;
+      }
+      const outstanding = this.model.outstanding?.(this.shared) ?? 0;
+      if (outstanding === 0 || kernel.nowUs >= this.drainEndUs) return this.stop('completed');
+      const stop = kernel.runUntil(Math.min(this.drainEndUs, kernel.nowUs + DRAIN_SLICE_US), eventCount);
+      if (stop === 'slice-done') return false;
+      if (stop === 'event-budget-exhausted') return this.stop('event-budget-exhausted');
+    }
+    return true;
+  }
+
+  private stop(reason: StopReason): true {
+    this.stopReason = reason;
+    this.phase = 'done';
+    return true;
+  }
+
+  /** Finishes the run if needed and returns its result (computed once). */
+  result(): RunResult {
+    if (this.cachedResult) return this.cachedResult;
+    if (!this.done) this.advance();
+    const { scenario, model, metrics, kernel } = this;
+    const config = scenario.system.config;
+    model.finish?.(this.shared, metrics);
+    const counters = this.network.counters;
+    metrics.set('events', kernel.eventCount);
+    metrics.set('messages.sent', counters.sent);
+    metrics.set('messages.delivered', counters.delivered);
+    metrics.set('messages.lost', counters.lost);
+    metrics.set('messages.duplicated', counters.duplicated);
+    metrics.set('messages.unreachable', counters.unreachable);
+    metrics.set('messages.refused', counters.refused);
+    metrics.set('faults.injected', this.faultLog.injectedCount);
+    const flat = metrics.snapshot([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
+
+    const expectations = evaluateExpectations(scenario.expectations, {
+      history: this.history.operations,
+      historyTruncated: this.history.truncated,
+      metrics: flat,
+      modelConfig: config,
+    });
+    const stopReason = this.stopReason;
+    this.cachedResult = {
+      scenario: scenario.name,
+      description: scenario.description,
+      file: scenario.source.file,
+      seed: scenario.seed,
+      sets: scenario.source.sets,
+      durationMs: scenario.durationUs / 1000,
+      endMs: Math.max(kernel.nowUs, scenario.durationUs) / 1000,
+      stopReason,
+      ok: stopReason === 'completed' && expectations.every((expectation) => expectation.ok),
+      metrics: flat,
+      expectations,
+      faults: this.faultLog.records,
+      timeline: this.timeline.finish(),
+      reproduce: reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets),
+    };
+    return this.cachedResult;
+  }
+}
+
+/** Runs a scenario to the end in one go. */
+export function runScenario(scenario: Scenario): RunResult {
+  return new ScenarioRun(scenario).result();
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { Kernel } from '../../src/kernel/kernel.js';
+
+describe('Kernel', () => {
+  it('runs handlers in time order, advances the clock and stops at the horizon', () => {
+    const kernel = new Kernel(1000);
+    const seen: [number, string][] = [];
+    const kind = kernel.registerHandler((label: string) => {
+      seen.push([kernel.nowUs, label]);
+      if (label === 'a') kernel.scheduleAfter(5, kind, 'a-child');
+    });
+    kernel.scheduleAt(10, kind, 'a');
+    kernel.scheduleAt(12, kind, 'b');
+    kernel.scheduleAt(100, kind, 'late');
+    expect(kernel.runUntil(50)).toBe('time-reached');
+    expect(seen).toEqual([
+      [10, 'a'],
+      [12, 'b'],
+      [15, 'a-child'],
+    ]);
+    expect(kernel.nowUs).toBe(50);
+    expect(kernel.eventCount).toBe(3);
+  });
+
+  it('stops at the event budget and says so', () => {
+    const kernel = new Kernel(10);
+    const kind = kernel.registerHandler(() => kernel.scheduleAfter(1, kind, null));
+    kernel.scheduleAt(0, kind, null);
+    expect(kernel.runUntil(Infinity)).toBe('event-budget-exhausted');
+    expect(kernel.eventCount).toBe(10);
+  });
+
+  it('refuses to schedule in the past (a bug, not a user error)', () => {
+    const kernel = new Kernel(10);
+    const kind = kernel.registerHandler(() => kernel.scheduleAt(0, kind, null));
+    kernel.scheduleAt(5, kind, null);
+    expect(() => kernel.runUntil(10)).toThrow(/past/);
+  });
+});
