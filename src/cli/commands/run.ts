@@ -1,7 +1,94 @@
-// `ddsim run`: placeholder until the command is wired up.
+// `ddsim run <files...>`: loads every scenario first (so invalid input writes nothing and exits 2),
+// then runs each, printing the report (or one JSON document) and exiting 1 when an expectation
+// failed. A spinner shows on a terminal for runs that take longer than about a second.
+
 import type { Command } from 'commander';
+import type { RunResult, RunTiming } from '../../run/result.js';
+import type { Scenario } from '../../scenario/types.js';
+import { EXIT_FAILED, UsageError } from '../errors.js';
+import { collectRepeatable, loadScenarioFiles, parseSeedOption } from '../scenario-file.js';
+import { canShowProgress, outputWidth, useColor } from '../terminal.js';
 import type { CliIo } from './index.js';
 
-export function define(program: Command, _io: CliIo): void {
-  program.command('run').description('(not yet implemented)');
+interface RunOptions {
+  readonly seed?: string;
+  readonly set: string[];
+  readonly format: string;
+  readonly quiet?: boolean;
+}
+
+/** Events simulated between returns to the Node.js event loop (keeps a spinner turning). */
+const SLICE_EVENT_COUNT = 250_000;
+const SPINNER_DELAY_MS = 1000;
+
+export function define(program: Command, io: CliIo): void {
+  program
+    .command('run')
+    .description('run scenario files and compare what happened with what was expected')
+    .argument('<files...>', 'scenario files (YAML)')
+    .option('--seed <n>', "override the scenario's seed")
+    .option('--set <path=value>', 'override a scenario value, e.g. network.loss=0.05 (repeatable)', collectRepeatable, [])
+    .option('--format <format>', 'pretty | json', 'pretty')
+    .option('-q, --quiet', 'print one summary line per run (pretty format)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every expectation holds, 1 an expectation failed, 2 invalid input or usage.',
+    )
+    .action(async (files: string[], options: RunOptions) => {
+      if (options.format !== 'pretty' && options.format !== 'json') {
+        throw new UsageError(`--format must be pretty or json, not "${options.format}"`);
+      }
+      const seed = parseSeedOption(options.seed);
+      const scenarios = await loadScenarioFiles(files, {
+        cwd: io.cwd,
+        sets: options.set,
+        ...(seed === undefined ? {} : { seed }),
+      });
+      const results: RunResult[] = [];
+      for (const scenario of scenarios) {
+        const { result, timing } = await simulate(scenario, io);
+        results.push(result);
+        if (options.format === 'pretty') await printPretty(result, timing, options.quiet === true, io);
+      }
+      if (options.format === 'json') {
+        const { renderRunJson } = await import('../../report/run-json.js');
+        const documents = results.map((result) => renderRunJson(result).trimEnd());
+        io.stdout.write(documents.length === 1 ? `${documents[0]}\n` : `[\n${documents.join(',\n')}\n]\n`);
+      }
+      if (results.some((result) => !result.ok)) io.setExitCode(EXIT_FAILED);
+    });
+}
+
+async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunResult; timing: RunTiming }> {
+  const { ScenarioRun } = await import('../../run/run-scenario.js');
+  const startedMs = performance.now();
+  const run = new ScenarioRun(scenario);
+  const progress = canShowProgress(io);
+  let spinner: { text: string; stop(): void } | null = null;
+  while (!run.advance(progress ? SLICE_EVENT_COUNT : Infinity)) {
+    if (performance.now() - startedMs > SPINNER_DELAY_MS && spinner === null) {
+      const { default: ora } = await import('ora');
+      spinner = ora({ stream: io.stderr as NodeJS.WriteStream }).start();
+    }
+    if (spinner) {
+      const simulatedS = (run.nowUs / 1e6).toFixed(1);
+      spinner.text = `simulating ${scenario.name}: ${simulatedS}s of ${(scenario.durationUs / 1e6).toFixed(1)}s`;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  spinner?.stop();
+  const result = run.result();
+  return { result, timing: { wallMs: performance.now() - startedMs } };
+}
+
+async function printPretty(result: RunResult, timing: RunTiming, quiet: boolean, io: CliIo): Promise<void> {
+  const color = useColor(io);
+  if (quiet) {
+    const { renderRunSummary } = await import('../../report/run-summary.js');
+    io.stdout.write(`${renderRunSummary(result, timing, { color })}\n`);
+    if (!result.ok) io.stdout.write(`Reproduce: ${result.reproduce}\n`);
+    return;
+  }
+  const { renderRunPretty } = await import('../../report/run-pretty.js');
+  io.stdout.write(renderRunPretty(result, timing, { color, widthColumns: outputWidth(io) }));
 }

@@ -18,6 +18,7 @@ interface PendingRequest {
   /** The attempt in flight (null while backing off). */
   attempt: AttemptTruth | null;
   requestTracker: MessageTracker | null;
+  /** The attempt's timeout, or the backoff timer before the next attempt. */
   timer: TimerHandle | null;
 }
 
@@ -77,12 +78,17 @@ export function createClient(
       return;
     }
     ctx.metrics.count('retries');
-    ctx.setTimer(backoffUs(request.attemptCount, config, backoffStream), () => sendAttempt(request));
+    request.timer = ctx.setTimer(backoffUs(request.attemptCount, config, backoffStream), () => {
+      request.timer = null;
+      sendAttempt(request);
+    });
   };
 
   const complete = (request: PendingRequest, ok: boolean): void => {
     pending.delete(request.requestId);
+    // Cancels the attempt's timeout or the backoff before a retry: a late answer ended it.
     if (request.timer) ctx.cancelTimer(request.timer);
+    request.timer = null;
     if (ok) {
       ctx.metrics.count('requests.ok');
       ctx.metrics.observe('latency', (ctx.nowUs() - request.firstSentUs) / 1000);

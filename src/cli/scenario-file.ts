@@ -1,0 +1,73 @@
+// Reads and loads a scenario file for a command: the file system and the model registry meet
+// the pure loader here. Unreadable files become located input problems (exit code 2).
+
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { builtinModel, builtinModelNames } from '../models/registry.js';
+import { loadScenario } from '../scenario/load-scenario.js';
+import { createModelResolver } from '../scenario/resolve-model.js';
+import type { Scenario } from '../scenario/types.js';
+import { InputError, type InputProblem } from './errors.js';
+
+export interface ScenarioFileOptions {
+  readonly cwd: string;
+  readonly sets: readonly string[];
+  readonly seed?: number;
+}
+
+const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+
+export async function loadScenarioFile(file: string, options: ScenarioFileOptions): Promise<Scenario> {
+  const absolutePath = resolve(options.cwd, file);
+  let text: string;
+  try {
+    text = await readFile(absolutePath, 'utf8');
+  } catch (error) {
+    throw new InputError([unreadableProblem(file, error)]);
+  }
+  return loadScenario({
+    file,
+    text,
+    sets: options.sets,
+    ...(options.seed === undefined ? {} : { seed: options.seed }),
+    resolveModel,
+    scenarioDir: dirname(absolutePath),
+  });
+}
+
+/** Loads every file, collecting the problems of all of them before failing. */
+export async function loadScenarioFiles(files: readonly string[], options: ScenarioFileOptions): Promise<Scenario[]> {
+  const scenarios: Scenario[] = [];
+  const problems: InputProblem[] = [];
+  for (const file of files) {
+    try {
+      scenarios.push(await loadScenarioFile(file, options));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      problems.push(...error.problems);
+    }
+  }
+  if (problems.length > 0) throw new InputError(problems);
+  return scenarios;
+}
+
+export function unreadableProblem(file: string, error: unknown): InputProblem {
+  const code = (error as NodeJS.ErrnoException).code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
+  return { file, line: 0, column: 0, path: '', message: `cannot read the scenario: ${reason}`, hint: 'check the path' };
+}
+
+/** Parses `--seed` (a non-negative integer). */
+export function parseSeedOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new InputError([
+      { file: '--seed', line: 0, column: 0, path: 'seed', message: `"${value}" is not a non-negative integer`, hint: 'e.g. --seed 42' },
+    ]);
+  }
+  return Number(value);
+}
+
+export function collectRepeatable(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
