@@ -54,21 +54,21 @@ export async function loadScenario(options: LoadScenarioOptions): Promise<Scenar
     problems.add({ file: options.file, line: position.line, column: position.col, path: '', message: syntaxMessage(error.message) });
   }
   // A broken document cannot be validated meaningfully: report the syntax first.
-  if (problems.count > 0) throw new InputError(sortProblems(problems.problems));
+  if (problems.count > 0) throw new InputError(sortProblems(problems.problems, sets));
   for (const problem of applySets(document, sets, setOrigins)) problems.add(problem);
 
   const context: ReaderContext = { document, problems, topology: { nodeNames: [], complete: false } };
   if (document.contents === null) {
     problems.report({ node: null, path: '' }, 'the scenario is empty', 'see the README for an example scenario');
-    throw new InputError(sortProblems(problems.problems));
+    throw new InputError(sortProblems(problems.problems, sets));
   }
   const root = mapReaderAt(context, { node: document.contents, path: '' }, 'a map of scenario sections (name, duration, nodes, ...)');
-  if (root === null) throw new InputError(sortProblems(problems.problems));
+  if (root === null) throw new InputError(sortProblems(problems.problems, sets));
   root.expectKeys(TOP_LEVEL_KEYS);
 
   const scenario = await readScenario(root, options, sets);
   root.finish();
-  if (problems.count > 0 || scenario === null) throw new InputError(sortProblems(problems.problems));
+  if (problems.count > 0 || scenario === null) throw new InputError(sortProblems(problems.problems, sets));
   return scenario;
 }
 
@@ -137,8 +137,12 @@ function syntaxMessage(message: string): string {
   return `YAML syntax error: ${message.split('\n')[0]}`;
 }
 
-/** By file (the scenario file's positions first, then --set expressions), line and column; stable. */
-function sortProblems(problems: readonly InputProblem[]): InputProblem[] {
-  const isSet = (problem: InputProblem): number => (problem.file.startsWith('--') ? 1 : 0);
-  return [...problems].sort((a, b) => isSet(a) - isSet(b) || a.line - b.line || a.column - b.column);
+/** The file's problems by position, then each --set expression's in the order they were given; stable. */
+function sortProblems(problems: readonly InputProblem[], sets: readonly string[]): InputProblem[] {
+  const rank = (problem: InputProblem): number => {
+    if (!problem.file.startsWith('--')) return 0;
+    const index = sets.findIndex((expression) => problem.file === `--set ${expression}`);
+    return index < 0 ? sets.length + 1 : index + 1;
+  };
+  return [...problems].sort((a, b) => rank(a) - rank(b) || a.line - b.line || a.column - b.column);
 }
