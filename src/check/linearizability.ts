@@ -1,0 +1,226 @@
+// The search: Wing & Gong's algorithm with Lowe's memoization of (set of linearized operations,
+// model state), as in porcupine. Operations sit in a time-ordered doubly linked list of call and
+// return entries; the search linearizes the first call it can, backtracks on reaching a return
+// whose operation it has not linearized, and never revisits a (set, state) pair.
+// Checks one partition (one key); knows nothing of keys, files or witnesses.
+
+import type { BudgetTracker } from './budget.js';
+import type { Operation } from './history.js';
+import type { SequentialModel } from './model.js';
+
+export type Verdict = 'linearizable' | 'not-linearizable' | 'unknown';
+
+export interface SearchResult {
+  readonly verdict: Verdict;
+  /** Distinct (linearized set, state) pairs visited. */
+  readonly statesExplored: number;
+  /** For a violation: the deepest point any ordering reached before failing. */
+  readonly failure?: SearchFailure;
+}
+
+export interface SearchFailure {
+  /** The operation whose completion no ordering could get past. */
+  readonly operation: Operation;
+  /** The longest valid ordering that got as far as that completion, in order. */
+  readonly longestOrdering: readonly Operation[];
+  /** The model state after `longestOrdering`. */
+  readonly stateAfterOrdering: unknown;
+}
+
+const NONE = -1;
+const TIMEOUT_CHECK_INTERVAL = 4096;
+
+/** A search that can run in slices, so a checker can share its budget fairly between keys. */
+export interface LinearizationSearch {
+  /**
+   * Runs until a verdict, or until `sliceStates` more states have been explored ('paused').
+   * Returns `unknown` when `budget` is spent or its time is up.
+   */
+  advance(budget: BudgetTracker, sliceStates: number): SearchResult | 'paused';
+  readonly statesExplored: number;
+}
+
+/** Searches to the end (or until the budget is spent). */
+export function searchLinearization<State>(
+  operations: readonly Operation[],
+  model: SequentialModel<State>,
+  budget: BudgetTracker,
+): SearchResult {
+  return createSearch(operations, model).advance(budget, Infinity) as SearchResult;
+}
+
+/**
+ * Prepares a search for a linearization of `operations` (no failed operations; unknown ones have
+ * `returnTime === Infinity`). The entries of operation i are 2i (call) and 2i + 1 (return).
+ */
+export function createSearch<State>(
+  operations: readonly Operation[],
+  model: SequentialModel<State>,
+): LinearizationSearch {
+  const count = operations.length;
+  const head = 2 * count;
+  const next = new Int32Array(2 * count + 1);
+  const prev = new Int32Array(2 * count + 1);
+  const order = sortedEntries(operations);
+  const orderIndex = new Int32Array(2 * count);
+  let previous = head;
+  order.forEach((entry, index) => {
+    orderIndex[entry] = index;
+    next[previous] = entry;
+    prev[entry] = previous;
+    previous = entry;
+  });
+  next[previous] = NONE;
+
+  const lift = (call: number): void => {
+    next[prev[call]] = next[call];
+    prev[next[call]] = prev[call];
+    const ret = call + 1;
+    next[prev[ret]] = next[ret];
+    if (next[ret] !== NONE) prev[next[ret]] = prev[ret];
+  };
+  const unlift = (call: number): void => {
+    const ret = call + 1;
+    next[prev[ret]] = ret;
+    if (next[ret] !== NONE) prev[next[ret]] = ret;
+    next[prev[call]] = call;
+    prev[next[call]] = call;
+  };
+
+  const readOnly = Uint8Array.from(operations, (operation) => (model.readOnly(operation) ? 1 : 0));
+  const linearized = new Uint16Array((count >> 4) + 1);
+  const seen = new Set<string>();
+  // States are interned to small numbers so a memo key costs a few bytes, however large the state.
+  const stateIds = new Map<string, number>();
+  const stateIdOf = (nextState: State): number => {
+    const stateKey = model.stateKey(nextState);
+    let id = stateIds.get(stateKey);
+    if (id === undefined) {
+      id = stateIds.size;
+      stateIds.set(stateKey, id);
+    }
+    return id;
+  };
+  const stackCalls: number[] = [];
+  // A read-only operation that fits the current state is linearized at once, without trying
+  // alternatives: any ordering that places it later can place it here instead (it changes nothing,
+  // and everything that had to precede it already has). So when its subtree fails, the node fails.
+  const stackForced: boolean[] = [];
+  const stackStates: State[] = [];
+  let state = model.init();
+  let statesExplored = 0;
+  let finished: SearchResult | null = null;
+  let entry = next[head];
+  let deepestIndex = -1;
+  let deepest: SearchFailure | undefined;
+  let iterations = 0;
+  const explored = (): number => statesExplored;
+
+  const run = (budget: BudgetTracker, sliceStates: number): SearchResult | 'paused' => {
+    let sliceLeft = sliceStates;
+    while (entry !== NONE) {
+      iterations += 1;
+      if (iterations % TIMEOUT_CHECK_INTERVAL === 0 && budget.timedOut()) {
+        return { verdict: 'unknown', statesExplored: explored() };
+      }
+      const operation = operations[entry >> 1];
+      let backtrack = false;
+      if ((entry & 1) === 0) {
+        const nextState = model.step(state, operation);
+        if (nextState === undefined) {
+          entry = next[entry];
+          continue;
+        }
+        const forced = readOnly[entry >> 1] === 1;
+        const word = entry >> 5;
+        const bit = 1 << ((entry >> 1) & 15);
+        linearized[word] |= bit;
+        const key = `${stateIdOf(nextState)}:${bitsKey(linearized)}`;
+        if (!seen.has(key)) {
+          if (sliceLeft <= 0) {
+            linearized[word] &= ~bit;
+            return 'paused';
+          }
+          if (!budget.addState()) return { verdict: 'unknown', statesExplored: explored() };
+          sliceLeft -= 1;
+          statesExplored += 1;
+          seen.add(key);
+          stackCalls.push(entry);
+          stackStates.push(state);
+          stackForced.push(forced);
+          state = nextState;
+          lift(entry);
+          entry = next[head];
+          continue;
+        }
+        linearized[word] &= ~bit;
+        if (!forced) {
+          entry = next[entry];
+          continue;
+        }
+        // Already explored, and it failed; so does this node.
+        backtrack = true;
+      }
+      if (!backtrack) {
+        // A return entry: its operation was not linearized before it returned.
+        if (operation.returnTime === Infinity) {
+          // Every remaining operation has an unknown outcome: it may never have taken effect.
+          return { verdict: 'linearizable', statesExplored: explored() };
+        }
+        if (orderIndex[entry] > deepestIndex) {
+          deepestIndex = orderIndex[entry];
+          deepest = {
+            operation,
+            longestOrdering: stackCalls.map((call) => operations[call >> 1]),
+            stateAfterOrdering: state,
+          };
+        }
+      }
+      for (;;) {
+        const call = stackCalls.pop();
+        if (call === undefined) {
+          return { verdict: 'not-linearizable', statesExplored: explored(), ...(deepest ? { failure: deepest } : {}) };
+        }
+        state = stackStates.pop() as State;
+        const forced = stackForced.pop() as boolean;
+        linearized[call >> 5] &= ~(1 << ((call >> 1) & 15));
+        unlift(call);
+        entry = next[call];
+        if (!forced) break;
+      }
+    }
+    return { verdict: 'linearizable', statesExplored: explored() };
+  };
+
+  return {
+    advance(budget, sliceStates) {
+      if (finished) return finished;
+      const result = run(budget, sliceStates);
+      if (result !== 'paused' && result.verdict !== 'unknown') finished = result;
+      return result;
+    },
+    get statesExplored() {
+      return statesExplored;
+    },
+  };
+}
+
+/** Entries in time order; at equal times calls come first (touching intervals overlap). */
+function sortedEntries(operations: readonly Operation[]): number[] {
+  const entries: number[] = [];
+  for (let index = 0; index < operations.length; index += 1) entries.push(2 * index, 2 * index + 1);
+  const timeOf = (entry: number): number =>
+    (entry & 1) === 0 ? operations[entry >> 1].callTime : operations[entry >> 1].returnTime;
+  return entries.sort((a, b) => timeOf(a) - timeOf(b) || (a & 1) - (b & 1) || a - b);
+}
+
+const CHUNK = 8192;
+
+function bitsKey(words: Uint16Array): string {
+  if (words.length <= CHUNK) return String.fromCharCode.apply(null, words as unknown as number[]);
+  let key = '';
+  for (let start = 0; start < words.length; start += CHUNK) {
+    key += String.fromCharCode.apply(null, words.subarray(start, start + CHUNK) as unknown as number[]);
+  }
+  return key;
+}

@@ -1,0 +1,215 @@
+// A small EDN reader, enough for Jepsen and Knossos histories: maps, vectors, lists, sets,
+// keywords, symbols, strings, characters, integers, floats, nil, true/false, comments, `#_`
+// discards and tagged literals (the tag is dropped). Values become plain data (see EdnValue).
+
+/** A keyword such as `:ok`, kept apart from strings. */
+export class Keyword {
+  constructor(readonly name: string) {}
+  toString(): string {
+    return `:${this.name}`;
+  }
+}
+
+/** A symbol such as `foo`; rare in histories. */
+export class EdnSymbol {
+  constructor(readonly name: string) {}
+}
+
+export interface EdnMap {
+  readonly kind: 'map';
+  readonly entries: readonly (readonly [EdnValue, EdnValue])[];
+  /** 1-based line where the map opens. */
+  readonly line: number;
+}
+
+export type EdnValue = null | boolean | number | string | Keyword | EdnSymbol | EdnMap | readonly EdnValue[];
+
+export class EdnSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+    this.name = 'EdnSyntaxError';
+  }
+}
+
+/** The value under a keyword key of a map, or undefined when absent. */
+export function ednGet(map: EdnMap, keyword: string): EdnValue | undefined {
+  for (const [key, value] of map.entries) {
+    if (key instanceof Keyword && key.name === keyword) return value;
+  }
+  return undefined;
+}
+
+const DELIMITERS = new Set(['(', ')', '[', ']', '{', '}', '"', ';']);
+
+/** Reads every top-level form of `text`. */
+export function parseEdn(text: string): EdnValue[] {
+  const reader = new EdnReader(text);
+  const forms: EdnValue[] = [];
+  for (;;) {
+    reader.skipSpace();
+    if (reader.atEnd()) return forms;
+    forms.push(reader.read());
+  }
+}
+
+class EdnReader {
+  private position = 0;
+  private line = 1;
+  private lineStart = 0;
+
+  constructor(private readonly text: string) {}
+
+  atEnd(): boolean {
+    return this.position >= this.text.length;
+  }
+
+  skipSpace(): void {
+    while (!this.atEnd()) {
+      const char = this.text[this.position];
+      if (char === '\n') {
+        this.position += 1;
+        this.line += 1;
+        this.lineStart = this.position;
+      } else if (char === ' ' || char === '\t' || char === '\r' || char === ',') {
+        this.position += 1;
+      } else if (char === ';') {
+        while (!this.atEnd() && this.text[this.position] !== '\n') this.position += 1;
+      } else {
+        return;
+      }
+    }
+  }
+
+  private fail(message: string): never {
+    throw new EdnSyntaxError(message, this.line, this.position - this.lineStart + 1);
+  }
+
+  read(): EdnValue {
+    this.skipSpace();
+    if (this.atEnd()) this.fail('unexpected end of input');
+    const char = this.text[this.position];
+    switch (char) {
+      case '[':
+      case '(':
+        this.position += 1;
+        return this.readSequence(char === '[' ? ']' : ')');
+      case '{':
+        return this.readMap();
+      case '"':
+        return this.readString();
+      case '#':
+        return this.readDispatch();
+      case ')':
+      case ']':
+      case '}':
+        return this.fail(`unexpected ${char}`);
+      case '\\':
+        return this.readCharacter();
+      default:
+        return this.readAtom();
+    }
+  }
+
+  private readSequence(close: string): EdnValue[] {
+    const items: EdnValue[] = [];
+    for (;;) {
+      this.skipSpace();
+      if (this.atEnd()) this.fail(`missing ${close}`);
+      if (this.text[this.position] === close) {
+        this.position += 1;
+        return items;
+      }
+      items.push(this.read());
+    }
+  }
+
+  private readMap(): EdnMap {
+    const line = this.line;
+    this.position += 1;
+    const items = this.readSequence('}');
+    if (items.length % 2 !== 0) this.fail('a map needs an even number of forms');
+    const entries: [EdnValue, EdnValue][] = [];
+    for (let index = 0; index < items.length; index += 2) entries.push([items[index], items[index + 1]]);
+    return { kind: 'map', entries, line };
+  }
+
+  private readString(): string {
+    this.position += 1;
+    let value = '';
+    for (;;) {
+      if (this.atEnd()) this.fail('unterminated string');
+      const char = this.text[this.position];
+      this.position += 1;
+      if (char === '"') return value;
+      if (char === '\n') {
+        this.line += 1;
+        this.lineStart = this.position;
+      }
+      if (char !== '\\') {
+        value += char;
+        continue;
+      }
+      const escaped = this.text[this.position];
+      this.position += 1;
+      const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '"': '"', '\\': '\\' };
+      if (escaped === 'u') {
+        value += String.fromCharCode(parseInt(this.text.slice(this.position, this.position + 4), 16));
+        this.position += 4;
+      } else if (escaped !== undefined && escaped in escapes) {
+        value += escapes[escaped];
+      } else {
+        this.fail(`unknown escape \\${escaped ?? ''}`);
+      }
+    }
+  }
+
+  private readDispatch(): EdnValue {
+    const next = this.text[this.position + 1];
+    if (next === '{') {
+      this.position += 2;
+      return this.readSequence('}');
+    }
+    if (next === '_') {
+      this.position += 2;
+      this.read();
+      return this.read();
+    }
+    // A tagged literal such as #inst "..." or #jepsen.history.Op{...}: keep the value only.
+    this.position += 1;
+    this.readToken();
+    return this.read();
+  }
+
+  private readCharacter(): string {
+    this.position += 1;
+    const token = this.readToken();
+    const named: Record<string, string> = { newline: '\n', space: ' ', tab: '\t', return: '\r' };
+    return named[token] ?? token;
+  }
+
+  private readToken(): string {
+    const start = this.position;
+    while (!this.atEnd()) {
+      const char = this.text[this.position];
+      if (char === ' ' || char === '\n' || char === '\t' || char === '\r' || char === ',' || DELIMITERS.has(char)) break;
+      this.position += 1;
+    }
+    if (this.position === start) this.fail(`unexpected ${this.text[this.position]}`);
+    return this.text.slice(start, this.position);
+  }
+
+  private readAtom(): EdnValue {
+    const token = this.readToken();
+    if (token === 'nil') return null;
+    if (token === 'true') return true;
+    if (token === 'false') return false;
+    if (token.startsWith(':')) return new Keyword(token.slice(1));
+    if (/^[+-]?\d+N?$/.test(token)) return Number(token.replace(/N$/, ''));
+    if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?M?$/.test(token)) return Number(token.replace(/M$/, ''));
+    return new EdnSymbol(token);
+  }
+}
