@@ -31,12 +31,26 @@ export function createModelResolver(
 
 let tsxRegistration: Promise<void> | null = null;
 
-/** Lets Node import TypeScript (Node 20 cannot by itself); registers tsx's loader once. */
+/**
+ * Lets Node import TypeScript (Node 20 cannot by itself); registers tsx's loaders once. Both: a
+ * `.ts` file outside a `"type": "module"` package is loaded as CommonJS, which the ESM hook misses.
+ */
 function ensureTypeScriptLoader(): Promise<void> {
-  tsxRegistration ??= import('tsx/esm/api').then((tsx) => {
-    tsx.register();
+  tsxRegistration ??= Promise.all([import('tsx/cjs/api'), import('tsx/esm/api')]).then(([cjs, esm]) => {
+    cjs.register();
+    esm.register();
   });
   return tsxRegistration;
+}
+
+/** The default or `model` export; unwrapped once more for a TypeScript file loaded as CommonJS. */
+function pickExport(namespace: Record<string, unknown>): unknown {
+  const direct = namespace.default ?? namespace.model;
+  if (typeof direct === 'object' && direct !== null && !('parseConfig' in direct) && ('default' in direct || 'model' in direct)) {
+    const wrapped = direct as Record<string, unknown>;
+    return wrapped.default ?? wrapped.model;
+  }
+  return direct;
 }
 
 async function importModel(absolutePath: string, written: string): Promise<SystemModel | string> {
@@ -48,7 +62,7 @@ async function importModel(absolutePath: string, written: string): Promise<Syste
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     return `cannot load model module ${written} (${absolutePath}): ${reason}`;
   }
-  const candidate = exports.default ?? exports.model;
+  const candidate = pickExport(exports);
   if (candidate === undefined) return `model module ${written} has no default export and no \`model\` export`;
   const problem = modelShapeProblem(candidate);
   return problem === null ? (candidate as SystemModel) : `model module ${written}: ${problem}`;
