@@ -9,4 +9,8 @@ export const CORE_METRIC_NAMES: readonly string[] = [
   'messages.unreachable',
   'messages.refused',
   'faults.injected',
+  /** Time-average number of nodes down over the scenario's duration. */
+  'nodes.down-mean',
+  /** Fraction of the duration during which every node was up. */
+  'nodes.all-up-fraction',
 ];

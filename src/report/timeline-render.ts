@@ -49,6 +49,6 @@ function sparkLegend(maxValue: number, mapping: ColumnMapping, bucketUs: number)
   const widened = mapping.columnCount >= mapping.bucketCount;
   const periodUs = widened ? bucketUs : columnSpanUs(mapping, bucketUs);
   const period = `${formatSecondsShort(periodUs / 1000)} ${widened ? 'bucket' : 'column'}`;
-  if (maxValue === 0) return `${ROW_LABELS.failed}: failed attempts per ${period}: none`;
-  return `${ROW_LABELS.failed}: failed attempts per ${period}, scaled ▁ to █ = ${formatGrouped(maxValue, 0)}`;
+  if (maxValue === 0) return `${ROW_LABELS.failed}: failed requests per ${period} (after all retries): none`;
+  return `${ROW_LABELS.failed}: failed requests per ${period} (after all retries), scaled ▁ to █ = ${formatGrouped(maxValue, 0)}`;
 }

@@ -16,6 +16,7 @@ import { FaultLog } from '../sim/fault-log.js';
 import { HistoryLog } from '../sim/history-log.js';
 import { SimNodeContext } from '../sim/node-context.js';
 import { NodeTable } from '../sim/node-table.js';
+import { NodeUptime } from '../sim/node-uptime.js';
 import { startRandomFaults } from '../sim/random-faults.js';
 import { TimelineRecorder } from '../sim/timeline-recorder.js';
 import { createTruthOracle } from '../sim/truth-oracle.js';
@@ -35,6 +36,7 @@ export class ScenarioRun {
   private readonly metrics: MetricsStore;
   private readonly history: HistoryLog;
   private readonly faultLog = new FaultLog();
+  private readonly uptime: NodeUptime;
   private readonly model: SystemModel<unknown, unknown>;
   private readonly shared: unknown;
   private readonly drainEndUs: number;
@@ -51,7 +53,14 @@ export class ScenarioRun {
     const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network);
     const network = new Network(kernel, links, streams, names);
     const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs);
-    const nodes = new NodeTable(names, kernel, network, timeline);
+    const uptime = new NodeUptime(names.length, scenario.durationUs, nowUs);
+    this.uptime = uptime;
+    const nodes = new NodeTable(names, kernel, network, {
+      onStatusChange(nodeIndex, status) {
+        timeline.onStatusChange(nodeIndex, status);
+        uptime.onStatusChange(nodeIndex, status);
+      },
+    });
     const metrics = new MetricsStore(timeline);
     const history = new HistoryLog(nowUs);
     this.kernel = kernel;
@@ -134,6 +143,9 @@ export class ScenarioRun {
     metrics.set('messages.unreachable', counters.unreachable);
     metrics.set('messages.refused', counters.refused);
     metrics.set('faults.injected', this.faultLog.injectedCount);
+    const uptime = this.uptime.finish();
+    metrics.set('nodes.down-mean', uptime.downMean);
+    metrics.set('nodes.all-up-fraction', uptime.allUpFraction);
     const flat = metrics.snapshot([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
 
     const expectations = evaluateExpectations(scenario.expectations, {
