@@ -23,3 +23,4 @@ export { checkRecordedHistory } from './recorded.js';
 export type { RecordedCheckOptions, RecordedModelName, RecordedOperation } from './recorded.js';
 export { renderTimeline } from './timeline.js';
 export type { Witness } from './witness.js';
+export { explainWitness } from './explain.js';

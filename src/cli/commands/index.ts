@@ -20,4 +20,5 @@ export interface CliIo {
 export const commandModules: readonly (() => Promise<CommandModule>)[] = [
   () => import('./run.js'),
   () => import('./validate.js'),
+  () => import('./check.js'),
 ];
