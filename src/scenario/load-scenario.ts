@@ -51,7 +51,15 @@ export async function loadScenario(options: LoadScenarioOptions): Promise<Scenar
   const problems = new ProblemCollector({ file: options.file, lineCounter, setOrigins });
   for (const error of document.errors) {
     const position = lineCounter.linePos(error.pos[0]);
-    problems.add({ file: options.file, line: position.line, column: position.col, path: '', message: syntaxMessage(error.message) });
+    const hint = syntaxHint(error.code, error.message);
+    problems.add({
+      file: options.file,
+      line: position.line,
+      column: position.col,
+      path: '',
+      message: syntaxMessage(error.message),
+      ...(hint ? { hint } : {}),
+    });
   }
   // A broken document cannot be validated meaningfully: report the syntax first.
   if (problems.count > 0) throw new InputError(sortProblems(problems.problems, sets));
@@ -131,6 +139,12 @@ function vocabularyOf(system: ParsedSystem | null): ExpectationVocabulary | null
   } catch {
     return null;
   }
+}
+
+/** `*` starts a YAML alias: the usual cause of alias errors in scenarios is an unquoted glob. */
+function syntaxHint(code: string, message: string): string | undefined {
+  if (code === 'BAD_ALIAS' || /alias/i.test(message)) return 'quote values that start with *, e.g. link: "* -> server-1"';
+  return undefined;
 }
 
 function syntaxMessage(message: string): string {
