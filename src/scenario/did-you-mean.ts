@@ -17,7 +17,7 @@ export function levenshtein(a: string, b: string): number {
 
 /** The closest candidate within a typo's distance of `word`, or null. Ties go to the earlier one. */
 export function closestMatch(word: string, candidates: Iterable<string>): string | null {
-  const distanceMax = Math.max(2, Math.floor(word.length / 3));
+  const distanceMax = word.length <= 3 ? 1 : Math.max(2, Math.floor(word.length / 3));
   let best: string | null = null;
   let bestDistance = Infinity;
   for (const candidate of candidates) {

@@ -34,7 +34,8 @@ function fail<T>(message: string, hint?: string): Parsed<T> {
   return hint === undefined ? { ok: false, message } : { ok: false, message, hint };
 }
 
-function describe(value: unknown): string {
+/** How a plain value reads in a message: `"fast"`, `12`, `a list`, `a map`, `nothing`. */
+export function describeValue(value: unknown): string {
   if (value === null || value === undefined) return 'nothing';
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return 'a list';
@@ -49,7 +50,7 @@ export function parseDurationUs(value: unknown): Parsed<number> {
     return fail(`a duration needs a unit, got ${value}`, 'add a unit, e.g. 250ms');
   }
   if (typeof value !== 'string') {
-    return fail(`expected a duration such as 250ms, got ${describe(value)}`);
+    return fail(`expected a duration such as 250ms, got ${describeValue(value)}`);
   }
   const text = value.trim();
   if (/^[-+]?(?:\d+(?:\.\d*)?|\.\d+)$/.test(text)) {
@@ -58,7 +59,7 @@ export function parseDurationUs(value: unknown): Parsed<number> {
   }
   const match = DURATION_PATTERN.exec(text);
   if (!match) {
-    return fail(`expected a duration such as 250ms, got ${describe(value)}`, 'units: us, ms, s, m, h');
+    return fail(`expected a duration such as 250ms, got ${describeValue(value)}`, 'units: us, ms, s, m, h');
   }
   const amount = Number(match[1]);
   if (amount < 0) return fail(`a duration must not be negative, got ${text}`);
@@ -73,9 +74,9 @@ export function parseRatePerSecond(value: unknown): Parsed<number> {
   if (typeof value === 'number') {
     return fail(`a rate needs a unit, got ${value}`, `write it per second or per minute, e.g. ${value}/s`);
   }
-  if (typeof value !== 'string') return fail(`expected a rate such as 200/s, got ${describe(value)}`);
+  if (typeof value !== 'string') return fail(`expected a rate such as 200/s, got ${describeValue(value)}`);
   const match = RATE_PATTERN.exec(value.trim());
-  if (!match) return fail(`expected a rate such as 200/s or 30/m, got ${describe(value)}`);
+  if (!match) return fail(`expected a rate such as 200/s or 30/m, got ${describeValue(value)}`);
   const amount = Number(match[1]);
   if (amount < 0) return fail(`a rate must not be negative, got ${value}`);
   const perSecond = match[2] === 's' || match[2] === 'sec' ? amount : amount / 60;
@@ -90,7 +91,7 @@ export function parseProbability(value: unknown): Parsed<number> {
   } else if (typeof value === 'string' && PERCENT_PATTERN.test(value.trim())) {
     probability = Number(PERCENT_PATTERN.exec(value.trim())![1]) / 100;
   } else {
-    return fail(`expected a probability between 0 and 1, got ${describe(value)}`, 'e.g. 0.01 or 1%');
+    return fail(`expected a probability between 0 and 1, got ${describeValue(value)}`, 'e.g. 0.01 or 1%');
   }
   if (!(probability >= 0 && probability <= 1)) {
     return fail(`a probability must be between 0 and 1, got ${typeof value === 'string' ? value : probability}`);
@@ -113,7 +114,7 @@ export interface DurationRangeUs {
 export function parseDurationRangeUs(value: unknown): Parsed<DurationRangeUs> {
   if (typeof value === 'string' && value.includes('..')) {
     const [minText, maxText, ...rest] = value.split('..');
-    if (rest.length > 0) return fail(`expected a range such as 10s..20s, got ${describe(value)}`);
+    if (rest.length > 0) return fail(`expected a range such as 10s..20s, got ${describeValue(value)}`);
     const min = parseDurationUs(minText.trim());
     if (!min.ok) return min;
     const max = parseDurationUs(maxText.trim());

@@ -9,9 +9,9 @@ import { suggestionHint } from './did-you-mean.js';
 import { parseDistributionMap } from './distribution-parser.js';
 import type { ReaderContext } from './reader-context.js';
 import type { DistributionSpec } from './types.js';
+import { describeValue } from './units.js';
 import {
   booleanAt,
-  describeValue,
   durationAt,
   listAt,
   nodeNameAt,

@@ -21,6 +21,7 @@ import {
   parseDurationUs,
   parseProbability,
   parseRatePerSecond,
+  describeValue,
   type DurationRangeUs,
   type Parsed,
 } from './units.js';
@@ -219,12 +220,4 @@ export function linkAt(context: ReaderContext, at: ValueAt): LinkSelection | nul
     }
   }
   return failed ? null : { text: formatLinkExpression(expression), patterns: linkPatterns(expression) };
-}
-
-export function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a map';
-  return String(value);
 }
