@@ -43,7 +43,7 @@ function weakenedClause(witness: Witness): string {
 }
 
 function where(operation: Operation): string {
-  return operation.line === undefined ? '' : ` (line ${operation.line})`;
+  return operation.line === undefined ? '' : ` (invoked at line ${operation.line})`;
 }
 
 function operationLine(operation: Operation, model: SequentialModel<any>): string {

@@ -166,7 +166,7 @@ const VERDICT_WORDS = {
 } as const;
 
 function renderText(outcome: FileOutcome, check: CheckModule, io: CliIo): string {
-  const chalk = new Chalk(useColor(io) ? {} : { level: 0 });
+  const chalk = new Chalk({ level: useColor(io) ? 1 : 0 });
   const { result } = outcome;
   const paint =
     result.verdict === 'linearizable' ? chalk.green : result.verdict === 'unknown' ? chalk.yellow : chalk.red.bold;
