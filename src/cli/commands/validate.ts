@@ -3,8 +3,6 @@
 // invalid one. Exit code 2 when any file is invalid or unreadable, else 0. The loader and the
 // model registry are imported when the command runs, not when the CLI starts.
 
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { EXIT_INVALID, formatProblem, InputError, type InputProblem } from '../errors.js';
 import type { CliIo } from './index.js';
@@ -37,28 +35,12 @@ export function define(program: Command, io: CliIo): void {
 }
 
 async function validateFile(file: string, sets: readonly string[], io: CliIo): Promise<boolean> {
-  const [{ loadScenario }, { createModelResolver }, { builtinModel, builtinModelNames }, { formatDuration }] = await Promise.all([
-    import('../../scenario/load-scenario.js'),
-    import('../../scenario/resolve-model.js'),
-    import('../../models/registry.js'),
+  const [{ loadScenarioFile }, { formatDuration }] = await Promise.all([
+    import('../scenario-file.js'),
     import('../../scenario/units.js'),
   ]);
-  const absolutePath = resolve(io.cwd, file);
-  let text: string;
   try {
-    text = await readFile(absolutePath, 'utf8');
-  } catch (error) {
-    printProblems(file, [unreadable(file, error)], io);
-    return false;
-  }
-  try {
-    const scenario = await loadScenario({
-      file,
-      text,
-      sets,
-      resolveModel: createModelResolver(builtinModel, builtinModelNames),
-      scenarioDir: dirname(absolutePath),
-    });
+    const scenario = await loadScenarioFile(file, { cwd: io.cwd, sets });
     const nodes = `${scenario.nodes.length} node${scenario.nodes.length === 1 ? '' : 's'}`;
     io.stdout.write(`✓ ${file}: ${scenario.name} (${nodes}, ${formatDuration(scenario.durationUs)})\n`);
     return true;
@@ -67,12 +49,6 @@ async function validateFile(file: string, sets: readonly string[], io: CliIo): P
     printProblems(file, error.problems, io);
     return false;
   }
-}
-
-function unreadable(file: string, error: unknown): InputProblem {
-  const code = (error as NodeJS.ErrnoException).code;
-  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
-  return { file, line: 0, column: 0, path: '', message: `cannot read the scenario: ${reason}` };
 }
 
 function printProblems(file: string, problems: readonly InputProblem[], io: CliIo): void {

@@ -49,7 +49,7 @@ test('invalid and missing files print every problem and exit 2; valid ones still
     '  bad.yaml:1:11: duration: a duration needs a unit, got 10 (add a unit, e.g. 250ms)',
     '  bad.yaml:3:18: system.model: unknown model "request-respons" (did you mean `request-response`?); a model module path starts with ./',
     '✗ missing.yaml: 1 problem',
-    '  missing.yaml: cannot read the scenario: no such file',
+    '  missing.yaml: cannot read the scenario: no such file (check the path)',
     '',
   ]);
 });
