@@ -1,6 +1,11 @@
 // A binary min-heap of events keyed by (time, insertion sequence): ties in time break by the
-// order in which events were scheduled, so runs are deterministic. Struct-of-arrays layout (typed
-// arrays for keys) to keep the event loop free of per-event key allocation.
+// order in which events were scheduled, so runs are deterministic.
+//
+// Layout, for an event loop without per-event allocation or pointer shuffling: the heap itself is
+// three typed arrays (time, sequence, slot). An event's kind and payload live in a *slot* that
+// stays put while the event moves up and down the heap, so sifting copies only numbers (moving
+// an object reference would cost a garbage-collector write barrier per heap level). Slots are
+// recycled through a free stack; a slot is released as soon as its event starts being handled.
 //
 // "Replace-top": while the root event is being handled, the first event scheduled overwrites the
 // root and sifts down once, instead of a pop and a push (two sifts). The order of events is the
@@ -8,15 +13,23 @@
 
 import { assert } from './assert.js';
 
+const CAPACITY_INITIAL = 1024;
+
 export class EventQueue<P> {
-  private timesUs = new Float64Array(1024);
-  private sequences = new Float64Array(1024);
-  private kinds = new Int32Array(1024);
-  private payloads: (P | undefined)[] = new Array(1024);
+  // The heap, by position.
+  private timesUs = new Float64Array(CAPACITY_INITIAL);
+  private sequences = new Float64Array(CAPACITY_INITIAL);
+  private slots = new Int32Array(CAPACITY_INITIAL);
+  // By slot: what the event is. A slot is in use from push until beginRoot of its event.
+  private slotKinds = new Int32Array(CAPACITY_INITIAL);
+  private slotPayloads: (P | undefined)[] = new Array<P | undefined>(CAPACITY_INITIAL).fill(undefined);
+  private freeSlots = Int32Array.from({ length: CAPACITY_INITIAL }, (_, i) => CAPACITY_INITIAL - 1 - i);
+  private freeSlotCount = CAPACITY_INITIAL;
   private count = 0;
   private nextSequence = 0;
   /** True while the root is being handled and has not yet been removed or replaced. */
   private rootPending = false;
+  private handledPayload: P | undefined = undefined;
 
   get size(): number {
     return this.rootPending ? this.count - 1 : this.count;
@@ -30,30 +43,13 @@ export class EventQueue<P> {
   push(timeUs: number, kind: number, payload: P): void {
     const sequence = this.nextSequence++;
     if (this.rootPending) {
+      // The handled root's slot was released by beginRoot, so a slot is free.
       this.rootPending = false;
-      this.siftDownFromRoot(timeUs, sequence, kind, payload, this.count);
+      this.siftDownFromRoot(timeUs, sequence, this.takeSlot(kind, payload), this.count);
       return;
     }
     if (this.count === this.timesUs.length) this.grow();
-    let i = this.count++;
-    const times = this.timesUs;
-    const sequences = this.sequences;
-    const kinds = this.kinds;
-    const payloads = this.payloads;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      const parentTime = times[parent]!;
-      if (parentTime < timeUs || (parentTime === timeUs && sequences[parent]! < sequence)) break;
-      times[i] = parentTime;
-      sequences[i] = sequences[parent]!;
-      kinds[i] = kinds[parent]!;
-      payloads[i] = payloads[parent];
-      i = parent;
-    }
-    times[i] = timeUs;
-    sequences[i] = sequence;
-    kinds[i] = kind;
-    payloads[i] = payload;
+    this.siftUp(this.count++, timeUs, sequence, this.takeSlot(kind, payload));
   }
 
   /**
@@ -63,34 +59,56 @@ export class EventQueue<P> {
   beginRoot(): number {
     if (this.count === 0 || this.rootPending) assert(false, 'beginRoot on an empty queue or twice');
     this.rootPending = true;
-    return this.kinds[0]!;
+    const slot = this.slots[0]!;
+    this.handledPayload = this.slotPayloads[slot];
+    this.slotPayloads[slot] = undefined; // release the payload for the garbage collector
+    this.freeSlots[this.freeSlotCount++] = slot;
+    return this.slotKinds[slot]!;
   }
 
+  /** The payload of the event being handled (between beginRoot and finishRoot). */
   rootPayload(): P {
-    return this.payloads[0] as P;
+    return this.handledPayload as P;
   }
 
   finishRoot(): void {
     if (!this.rootPending) return; // replaced by a push while it was handled
     this.rootPending = false;
     const last = --this.count;
-    if (last > 0) {
-      this.siftDownFromRoot(
-        this.timesUs[last]!,
-        this.sequences[last]!,
-        this.kinds[last]!,
-        this.payloads[last] as P,
-        last,
-      );
-    }
-    this.payloads[last] = undefined; // release the payload for the garbage collector
+    if (last > 0) this.siftDownFromRoot(this.timesUs[last]!, this.sequences[last]!, this.slots[last]!, last);
   }
 
-  private siftDownFromRoot(timeUs: number, sequence: number, kind: number, payload: P, n: number): void {
+  private takeSlot(kind: number, payload: P): number {
+    const slot = this.freeSlots[--this.freeSlotCount]!;
+    this.slotKinds[slot] = kind;
+    this.slotPayloads[slot] = payload;
+    return slot;
+  }
+
+  /** Places (time, sequence, slot) at position i (a hole) and moves it up to where it belongs. */
+  private siftUp(i: number, timeUs: number, sequence: number, slot: number): void {
     const times = this.timesUs;
     const sequences = this.sequences;
-    const kinds = this.kinds;
-    const payloads = this.payloads;
+    const slots = this.slots;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const parentTime = times[parent]!;
+      if (parentTime < timeUs || (parentTime === timeUs && sequences[parent]! < sequence)) break;
+      times[i] = parentTime;
+      sequences[i] = sequences[parent]!;
+      slots[i] = slots[parent]!;
+      i = parent;
+    }
+    times[i] = timeUs;
+    sequences[i] = sequence;
+    slots[i] = slot;
+  }
+
+  /** Places (time, sequence, slot) at the root of a heap of n events and moves it down. */
+  private siftDownFromRoot(timeUs: number, sequence: number, slot: number, n: number): void {
+    const times = this.timesUs;
+    const sequences = this.sequences;
+    const slots = this.slots;
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
@@ -109,27 +127,37 @@ export class EventQueue<P> {
       if (timeUs < childTime || (timeUs === childTime && sequence < childSequence)) break;
       times[i] = childTime;
       sequences[i] = childSequence;
-      kinds[i] = kinds[child]!;
-      payloads[i] = payloads[child];
+      slots[i] = slots[child]!;
       i = child;
     }
     times[i] = timeUs;
     sequences[i] = sequence;
-    kinds[i] = kind;
-    payloads[i] = payload;
+    slots[i] = slot;
   }
 
+  /** Doubles every array; the new slots go onto the free stack. */
   private grow(): void {
-    const capacity = this.timesUs.length * 2;
-    const times = new Float64Array(capacity);
-    times.set(this.timesUs);
-    this.timesUs = times;
-    const sequences = new Float64Array(capacity);
-    sequences.set(this.sequences);
-    this.sequences = sequences;
-    const kinds = new Int32Array(capacity);
-    kinds.set(this.kinds);
-    this.kinds = kinds;
-    this.payloads.length = capacity;
+    const capacity = this.timesUs.length;
+    const grown = capacity * 2;
+    this.timesUs = growFloat64(this.timesUs, grown);
+    this.sequences = growFloat64(this.sequences, grown);
+    this.slots = growInt32(this.slots, grown);
+    this.slotKinds = growInt32(this.slotKinds, grown);
+    for (let slot = capacity; slot < grown; slot++) this.slotPayloads.push(undefined);
+    const freeSlots = growInt32(this.freeSlots, grown);
+    for (let slot = grown - 1; slot >= capacity; slot--) freeSlots[this.freeSlotCount++] = slot;
+    this.freeSlots = freeSlots;
   }
+}
+
+function growFloat64(array: Float64Array, length: number): Float64Array<ArrayBuffer> {
+  const grown = new Float64Array(length);
+  grown.set(array);
+  return grown;
+}
+
+function growInt32(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(length);
+  grown.set(array);
+  return grown;
 }
