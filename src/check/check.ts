@@ -17,7 +17,7 @@ import { findWitness, type Witness } from './witness.js';
 export interface CheckOptions extends CheckBudget {
   /** Shrink a violation to a witness (default true). Costs at most `witnessMaxStates` more states. */
   readonly witness?: boolean;
-  /** Default 200,000. */
+  /** Default 100,000. */
   readonly witnessMaxStates?: number;
 }
 
@@ -42,7 +42,7 @@ export interface CheckResult {
   readonly perKey: readonly KeyResult[];
 }
 
-export const DEFAULT_WITNESS_MAX_STATES = 200_000;
+export const DEFAULT_WITNESS_MAX_STATES = 100_000;
 
 /**
  * Decides whether `operations` is linearizable with respect to `model`. A violation on any key

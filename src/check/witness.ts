@@ -30,7 +30,7 @@ export interface Witness {
 }
 
 /** States one trial search may use while shrinking. */
-const TRIAL_MAX_STATES = 5_000;
+const TRIAL_MAX_STATES = 2_000;
 
 export function findWitness<State>(
   key: string | null,
