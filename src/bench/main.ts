@@ -33,6 +33,8 @@ interface RunLine {
   readonly events: number;
   readonly eventsPerSec: number;
   readonly loopSec: number;
+  /** CPU time of the loop (user + system): less disturbed than loopSec by other processes. */
+  readonly loopCpuSec?: number;
   readonly peakRssMb: number | null;
 }
 
@@ -69,9 +71,11 @@ function positiveInteger(text: string): number {
 async function runDdsimOnce(deliveries: number): Promise<void> {
   const scenario = await loadScenarioFile(SCENARIO_FILE, { cwd: REPO_ROOT, sets: [`system.deliveries=${deliveries}`] });
   const run = new ScenarioRun(scenario);
+  const startCpu = process.cpuUsage(); // wall-clock ok
   const startNs = process.hrtime.bigint(); // wall-clock ok
   run.advance();
   const loopSec = Number(process.hrtime.bigint() - startNs) / 1e9; // wall-clock ok
+  const loopCpu = process.cpuUsage(startCpu); // wall-clock ok
   const result = run.result();
   if (result.stopReason !== 'completed') throw new Error(`bench run stopped early: ${result.stopReason}`);
   const events = result.metrics['events']!;
@@ -81,6 +85,7 @@ async function runDdsimOnce(deliveries: number): Promise<void> {
     events,
     eventsPerSec: Math.round(events / loopSec),
     loopSec: round(loopSec, 4),
+    loopCpuSec: round((loopCpu.user + loopCpu.system) / 1e6, 4),
     peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1), // maxRSS is in KiB
   };
   console.log(JSON.stringify(line));

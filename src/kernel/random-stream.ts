@@ -26,6 +26,14 @@ export class Sfc32Stream implements RandomStream {
     for (let i = 0; i < 15; i++) this.nextUint32();
   }
 
+  /** Writes the four words of state to state[offset..offset+3] (see network/link-streams.ts). */
+  copyStateInto(state: Int32Array, offset: number): void {
+    state[offset] = this.a;
+    state[offset + 1] = this.b;
+    state[offset + 2] = this.c;
+    state[offset + 3] = this.d;
+  }
+
   nextUint32(): number {
     const t = (((this.a + this.b) | 0) + this.d) | 0;
     this.d = (this.d + 1) | 0;

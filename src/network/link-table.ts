@@ -27,6 +27,18 @@ export class LinkTable {
   private readonly baseLossProbability: Float64Array;
   private readonly baseDuplicateProbability: Float64Array;
   private readonly overlays: LinkOverlay[] = [];
+  /**
+   * True while every link has the network's default parameters (no regions, no per-link
+   * overrides, no active overlay): the network then reads `defaultLatency`, `defaultLossProbability`
+   * and `defaultDuplicateProbability` instead of the per-link arrays, saving a cache miss on each
+   * array per transmission in large topologies. Partitions and cuts (blockCount) are per link
+   * either way.
+   */
+  uniform: boolean;
+  private readonly baseIsUniform: boolean;
+  readonly defaultLatency: Sampler;
+  readonly defaultLossProbability: number;
+  readonly defaultDuplicateProbability: number;
 
   constructor(nodes: readonly NodeSpec[], regions: readonly RegionLatencySpec[], network: NetworkSpec) {
     const n = nodes.length;
@@ -42,6 +54,11 @@ export class LinkTable {
     this.duplicateProbability = Float64Array.from(this.baseDuplicateProbability);
     this.extraDelay = new Array<Sampler | null>(n * n).fill(null);
     this.blockCount = new Int32Array(n * n);
+    this.defaultLatency = defaultLatency;
+    this.defaultLossProbability = network.lossProbability;
+    this.defaultDuplicateProbability = network.duplicateProbability;
+    this.baseIsUniform = regions.length === 0 && network.links.length === 0;
+    this.uniform = this.baseIsUniform;
   }
 
   index(from: number, to: number): number {
@@ -50,6 +67,7 @@ export class LinkTable {
 
   addOverlay(overlay: LinkOverlay): void {
     this.overlays.push(overlay);
+    this.uniform = false;
     this.recompute(overlay.pairs);
   }
 
@@ -58,6 +76,8 @@ export class LinkTable {
     if (position < 0) return;
     this.overlays.splice(position, 1);
     this.recompute(overlay.pairs);
+    // Regions and overrides are fixed for the run; only overlays come and go.
+    this.uniform = this.overlays.length === 0 && this.baseIsUniform;
   }
 
   private recompute(pairs: readonly number[][]): void {

@@ -4,8 +4,9 @@
 // reliable sends. Delivery to a node goes through a NodeReceiver (the node table).
 
 import type { Kernel } from '../kernel/kernel.js';
-import type { Sfc32Stream, StreamFactory } from '../kernel/random-stream.js';
+import type { StreamFactory } from '../kernel/random-stream.js';
 import type { Envelope, Tracker } from './envelope.js';
+import { LinkStreams } from './link-streams.js';
 import type { LinkTable } from './link-table.js';
 
 export interface NodeReceiver {
@@ -35,7 +36,7 @@ export class Network {
     refused: 0,
     retransmitted: 0,
   };
-  private readonly linkStreams: (Sfc32Stream | undefined)[];
+  private readonly linkStreams: LinkStreams;
   private readonly deliverKind: number;
   private readonly refusalKind: number;
   private readonly retransmitKind: number;
@@ -44,10 +45,10 @@ export class Network {
   constructor(
     private readonly kernel: Kernel,
     private readonly links: LinkTable,
-    private readonly streams: StreamFactory,
-    private readonly nodeNames: readonly string[],
+    streams: StreamFactory,
+    nodeNames: readonly string[],
   ) {
-    this.linkStreams = new Array(links.nodeCount * links.nodeCount);
+    this.linkStreams = new LinkStreams(streams, nodeNames);
     this.deliverKind = kernel.registerHandler((envelope: Envelope) => this.arrive(envelope));
     this.refusalKind = kernel.registerHandler((envelope: Envelope) => this.arriveRefusal(envelope));
     this.retransmitKind = kernel.registerHandler((envelope: Envelope) => this.transmit(envelope));
@@ -74,33 +75,38 @@ export class Network {
 
   private transmit(envelope: Envelope): void {
     envelope.transmissionsLeft--;
-    const i = envelope.from * this.links.nodeCount + envelope.to;
     const links = this.links;
-    const stream = this.linkStreams[i] ?? this.createLinkStream(i, envelope.from, envelope.to);
+    const i = envelope.from * links.nodeCount + envelope.to;
+    const stream = this.linkStreams.select(i, envelope.from, envelope.to);
     if (links.blockCount[i]! > 0) {
       this.counters.unreachable++;
-      if (envelope.tracker) envelope.tracker.fate = 'unreachable';
+      if (envelope.tracker !== null) envelope.tracker.fate = 'unreachable';
       this.retransmitOrDrop(envelope);
       return;
     }
-    if (stream.next() < links.lossProbability[i]!) {
+    const uniform = links.uniform;
+    const lossProbability = uniform ? links.defaultLossProbability : links.lossProbability[i]!;
+    if (stream.next() < lossProbability) {
       this.counters.lost++;
-      if (envelope.tracker) envelope.tracker.fate = 'lost';
+      if (envelope.tracker !== null) envelope.tracker.fate = 'lost';
       this.retransmitOrDrop(envelope);
       return;
     }
     this.kernel.scheduleAfter(this.drawDelayUs(i, stream), this.deliverKind, envelope);
-    const duplicateProbability = links.duplicateProbability[i]!;
+    const duplicateProbability = uniform ? links.defaultDuplicateProbability : links.duplicateProbability[i]!;
     if (duplicateProbability > 0 && stream.next() < duplicateProbability) {
       this.counters.duplicated++;
       this.kernel.scheduleAfter(this.drawDelayUs(i, stream), this.deliverKind, envelope);
     }
   }
 
-  private drawDelayUs(i: number, stream: Sfc32Stream): number {
-    const extra = this.links.extraDelay[i];
-    const delayUs = this.links.latency[i]!(stream);
-    return extra ? delayUs + extra(stream) : delayUs;
+  /** A delay for link i, drawn from its stream (already selected on that link). */
+  private drawDelayUs(i: number, stream: LinkStreams): number {
+    const links = this.links;
+    if (links.uniform) return links.defaultLatency(stream);
+    const extra = links.extraDelay[i];
+    const delayUs = links.latency[i]!(stream);
+    return extra !== null ? delayUs + extra!(stream) : delayUs;
   }
 
   private retransmitOrDrop(envelope: Envelope): void {
@@ -125,17 +131,11 @@ export class Network {
     this.counters.refused++;
     const back = envelope.to * this.links.nodeCount + envelope.from;
     if (this.links.blockCount[back]! > 0) return;
-    const stream = this.linkStreams[back] ?? this.createLinkStream(back, envelope.to, envelope.from);
+    const stream = this.linkStreams.select(back, envelope.to, envelope.from);
     this.kernel.scheduleAfter(this.drawDelayUs(back, stream), this.refusalKind, envelope);
   }
 
   private arriveRefusal(envelope: Envelope): void {
     this.receiver!.receiveRefusal(envelope);
-  }
-
-  private createLinkStream(i: number, from: number, to: number): Sfc32Stream {
-    const stream = this.streams.stream(`link:${this.nodeNames[from]}->${this.nodeNames[to]}`);
-    this.linkStreams[i] = stream;
-    return stream;
   }
 }

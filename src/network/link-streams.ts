@@ -1,0 +1,79 @@
+// The random streams of every directed link (`link:<from>-><to>`), stored as one flat array of
+// sfc32 states, four 32-bit words per link, instead of one object per link. A message picks a
+// link at random, so a per-link object (reached through an array of pointers) costs two cache
+// misses per transmission; a row of this array costs one. Each link still draws only from its own
+// stream, derived from the master seed and the link's name exactly as StreamFactory.stream()
+// would derive it, created the first time the link is used.
+//
+// The object is a RandomStream positioned on one link at a time: select(link), then draw.
+// Depends only on the kernel's random streams.
+
+import type { StreamFactory } from '../kernel/random-stream.js';
+import type { RandomStream } from '../model/api.js';
+
+const TWO_POW_32 = 4294967296;
+const WORDS_PER_STATE = 4;
+
+export class LinkStreams implements RandomStream {
+  private readonly states: Int32Array;
+  private readonly created: Uint8Array;
+  /** Offset of the selected link's state in `states`. */
+  private offset = 0;
+
+  constructor(
+    private readonly streams: StreamFactory,
+    private readonly nodeNames: readonly string[],
+  ) {
+    const linkCount = nodeNames.length * nodeNames.length;
+    this.states = new Int32Array(linkCount * WORDS_PER_STATE);
+    this.created = new Uint8Array(linkCount);
+  }
+
+  /** Positions the stream on link `from * nodeCount + to`, deriving its state on first use. */
+  select(link: number, from: number, to: number): this {
+    if (this.created[link] === 0) this.create(link, from, to);
+    this.offset = link * WORDS_PER_STATE;
+    return this;
+  }
+
+  next(): number {
+    const state = this.states;
+    const offset = this.offset;
+    const a = state[offset]!;
+    const b = state[offset + 1]!;
+    const c = state[offset + 2]!;
+    const d = state[offset + 3]!;
+    const t = (((a + b) | 0) + d) | 0;
+    state[offset] = b ^ (b >>> 9);
+    state[offset + 1] = (c + (c << 3)) | 0;
+    state[offset + 2] = (((c << 21) | (c >>> 11)) + t) | 0;
+    state[offset + 3] = (d + 1) | 0;
+    return (t >>> 0) / TWO_POW_32;
+  }
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  exponential(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
+
+  /** Standard normal, by Box–Muller, as Sfc32Stream.normal (two uniform draws each call). */
+  normal(): number {
+    const u1 = 1 - this.next();
+    const u2 = this.next();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty list');
+    return items[this.int(items.length)] as T;
+  }
+
+  private create(link: number, from: number, to: number): void {
+    const stream = this.streams.stream(`link:${this.nodeNames[from]}->${this.nodeNames[to]}`);
+    stream.copyStateInto(this.states, link * WORDS_PER_STATE);
+    this.created[link] = 1;
+  }
+}
