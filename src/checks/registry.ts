@@ -1,6 +1,8 @@
 // Named checks usable in `expect:` (e.g. `linearizable`): pure functions over what a run
-// recorded. One file per check, one line here.
+// recorded. One file per check, one line here. A model declares which it supports
+// (SystemModel.checkNames), so a scenario can only ask for checks its model can feed.
 
+import { linearizableCheck } from './linearizable.js';
 import type { RecordedFacts } from './recorded-facts.js';
 
 export interface CheckOutcome {
@@ -12,11 +14,7 @@ export interface CheckOutcome {
 
 export type Check = (facts: RecordedFacts) => CheckOutcome;
 
-const checks = new Map<string, Check>();
-
-export function registerCheck(name: string, check: Check): void {
-  checks.set(name, check);
-}
+const checks: ReadonlyMap<string, Check> = new Map<string, Check>([['linearizable', linearizableCheck]]);
 
 export function findCheck(name: string): Check | undefined {
   return checks.get(name);
