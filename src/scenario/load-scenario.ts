@@ -12,6 +12,7 @@ import { parseExpectations, type ExpectationVocabulary } from './parse-expectati
 import { parseFaults } from './parse-faults.js';
 import { parseNetwork, parseRegions } from './parse-network.js';
 import { parseNodes } from './parse-nodes.js';
+import { parseSweep } from './parse-sweep.js';
 import { parseSystem, type ParsedSystem } from './parse-system.js';
 import { ProblemCollector } from './problem-collector.js';
 import type { ReaderContext } from './reader-context.js';
@@ -96,6 +97,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
   const system = await parseSystem(root, options.resolveModel, options.scenarioDir ?? dirname(resolve(options.file)));
   const { faults, randomFaults } = parseFaults(root, durationUs);
   const expectations = parseExpectations(root, vocabularyOf(system));
+  const sweep = parseSweep(root);
   if (durationUs === null || system === null) return null;
   return {
     name,
@@ -111,6 +113,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
     expectations,
     limits,
     source: { file: options.file, sets: [...sets] },
+    ...(sweep === null ? {} : { sweep }),
   };
 }
 

@@ -14,6 +14,7 @@ export const TOP_LEVEL_KEYS = [
   'workload',
   'faults',
   'expect',
+  'sweep',
 ] as const;
 
 /** The network keeps an N x N link table, so the topology is bounded. */

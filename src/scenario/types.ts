@@ -145,4 +145,14 @@ export interface Scenario {
   readonly limits: LimitsSpec;
   /** Where it came from, so a report can print the exact command that reproduces a run. */
   readonly source: { readonly file: string; readonly sets: readonly string[] };
+  /** The `sweep:` section (read by `ddsim sweep` only); absent when the file has none. */
+  readonly sweep?: SweepSectionSpec;
+}
+
+/** A sweep declared in the scenario file: values are `--set` value text. */
+export interface SweepSectionSpec {
+  readonly vary: readonly { readonly path: string; readonly values: readonly string[] }[];
+  /** null when the section names no seeds. */
+  readonly seeds: readonly number[] | null;
+  readonly metrics: readonly string[];
 }

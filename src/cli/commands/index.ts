@@ -20,5 +20,7 @@ export interface CliIo {
 export const commandModules: readonly (() => Promise<CommandModule>)[] = [
   () => import('./run.js'),
   () => import('./validate.js'),
+  () => import('./sweep.js'),
+  () => import('./merge.js'),
   () => import('./check.js'),
 ];

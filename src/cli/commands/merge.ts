@@ -1,0 +1,33 @@
+// `ddsim merge <files...>`: combines the JSONL files of a sweep's shards (or of interrupted and
+// resumed sessions) into the summary one unsharded sweep would print. Rejects files of different
+// sweeps and runs present twice (overlapping shards) with exit 2; reports missing runs, which
+// fail the merge (exit 1) unless --no-fail. --out writes the merged JSONL in plan order.
+
+import type { Command } from 'commander';
+import type { CliIo } from './index.js';
+
+interface MergeOptions {
+  readonly out?: string;
+  readonly metrics?: string;
+  readonly grid?: string;
+  readonly format: string;
+  readonly fail: boolean;
+}
+
+export function define(program: Command, io: CliIo): void {
+  program
+    .command('merge')
+    .description('combine the JSONL results of sweep shards into one summary')
+    .argument('<files...>', 'JSONL files written by ddsim sweep --out')
+    .option('--out <file.jsonl>', 'write the merged results (header and runs in plan order) to this file')
+    .option('--metrics <names>', 'metrics to summarize, comma-separated (default: those of the sweep)')
+    .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
+    .option('--format <format>', 'table | json | csv', 'table')
+    .option('--no-fail', 'exit 0 even when runs failed or are missing')
+    .addHelpText('after', '\nExit codes: 0 complete and every run passed, 1 a run failed or is missing, 2 invalid input (different sweeps, overlapping shards).')
+    .action(async (files: string[], options: MergeOptions) => {
+      const [{ parseSummaryFormat }, { mergeSweepFiles }] = await Promise.all([import('../sweep-summary-output.js'), import('../sweep-merge.js')]);
+      const format = parseSummaryFormat(options.format);
+      await mergeSweepFiles(files, { ...options, format }, io);
+    });
+}

@@ -1,0 +1,51 @@
+// `ddsim sweep <file>`: runs a scenario over the cartesian product of --vary values (and the
+// file's `sweep:` section) times the seeds, on worker threads; streams one JSON line per finished
+// run to --out (--resume skips runs already there); prints the summary per combination. Every
+// combination is validated before the first run (exit 2). Exit 1 when a run failed, unless
+// --no-fail. --shard k/n runs a deterministic, balanced share; `ddsim merge` combines shards.
+
+import type { Command } from 'commander';
+import type { CliIo } from './index.js';
+import { collectRepeatable } from '../scenario-file.js';
+import { UsageError } from '../errors.js';
+import type { SweepCliOptions } from '../sweep-setup.js';
+
+interface SweepOptions extends SweepCliOptions {
+  readonly out?: string;
+  readonly resume?: boolean;
+  readonly format: string;
+  readonly fail: boolean;
+}
+
+export function define(program: Command, io: CliIo): void {
+  program
+    .command('sweep')
+    .description('run a scenario over many seeds and parameter values, in parallel, and summarize the outcomes')
+    .argument('<file>', 'scenario file (YAML)')
+    .option('--vary <path=values>', 'vary a value: a list, a range or both, e.g. workload.timeout=50ms,100ms or network.loss=0..0.1:0.02 (repeatable)', collectRepeatable, [])
+    .option('--seeds <seeds>', 'seeds: 1..200, 200 (= 1..200), or a list 1,5,9 (default: the sweep section, else the scenario seed)')
+    .option('--set <path=value>', 'override a scenario value in every run (repeatable)', collectRepeatable, [])
+    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--shard <k/n>', 'run only shard k of n (1-based), for CI matrices; combine with ddsim merge')
+    .option('--out <file.jsonl>', 'append one JSON line per finished run to this file')
+    .option('--resume', 'skip the runs already in --out (after an interruption)')
+    .option('--metrics <names>', 'metrics to summarize, comma-separated (default: the sweep section, else those the expectations name)')
+    .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
+    .option('--format <format>', 'table | json | csv', 'table')
+    .option('--no-fail', 'exit 0 even when runs fail their expectations')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Every run is exactly `ddsim run <file> --seed S --set ...`; the JSONL line of each run says which.',
+        'Exit codes: 0 every run met every expectation, 1 a run failed (or threw), 2 invalid input or usage.',
+      ].join('\n'),
+    )
+    .action(async (file: string, options: SweepOptions) => {
+      const { parseSummaryFormat } = await import('../sweep-summary-output.js');
+      const format = parseSummaryFormat(options.format);
+      if (options.resume === true && options.out === undefined) throw new UsageError('--resume needs --out <file.jsonl>');
+      const { runSweep } = await import('../sweep-run.js');
+      await runSweep(file, { ...options, format, resume: options.resume === true }, io);
+    });
+}

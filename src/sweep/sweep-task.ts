@@ -1,0 +1,38 @@
+// One run of a sweep as a worker receives it, and how a worker carries it out: load the scenario
+// file with the run's `--set`s and seed, exactly as `ddsim run <file> --seed S --set ...` does,
+// and run it. An exception (a model that throws, a bug) becomes an error outcome for that run.
+
+import { loadScenarioFile } from '../cli/scenario-file.js';
+import { runScenario } from '../run/run-scenario.js';
+import type { RunOutcome } from './sweep-record.js';
+
+export interface SweepTask {
+  /** The run's index in the plan. */
+  readonly index: number;
+  readonly file: string;
+  /** Directory the file path is relative to. */
+  readonly cwd: string;
+  readonly sets: readonly string[];
+  readonly seed: number;
+}
+
+export async function executeTask(task: SweepTask): Promise<RunOutcome> {
+  try {
+    const scenario = await loadScenarioFile(task.file, { cwd: task.cwd, sets: task.sets, seed: task.seed });
+    const result = runScenario(scenario);
+    return {
+      kind: 'result',
+      ok: result.ok,
+      stopReason: result.stopReason,
+      metrics: result.metrics,
+      expectations: result.expectations.map(({ expr, ok, observed }) => ({ expr, ok, observed })),
+    };
+  } catch (error) {
+    return { kind: 'error', message: errorMessage(error) };
+  }
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`.split('\n').slice(0, 5).join('\n');
+  return String(error);
+}

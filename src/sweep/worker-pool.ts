@@ -1,0 +1,89 @@
+// Runs sweep tasks on worker threads, each worker taking the next task as it finishes one, and
+// reports every outcome as it arrives (in finish order, which varies; outcomes themselves depend
+// only on the task). A worker that dies mid-run yields an error outcome for that run and is
+// replaced, so the other runs go on. Bounded: at most `workerCount` threads and one task each.
+
+import { Worker } from 'node:worker_threads';
+import { errorMessage, type SweepTask } from './sweep-task.js';
+import type { RunOutcome } from './sweep-record.js';
+
+export const WORKER_COUNT_MAX = 256;
+
+export interface PoolOptions {
+  readonly workerCount: number;
+  /** The worker entry; default: sweep-worker.js beside this module (or its tsx bootstrap). */
+  readonly workerUrl?: URL;
+  readonly onOutcome: (task: SweepTask, outcome: RunOutcome) => void;
+}
+
+export function defaultWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('./sweep-worker-tsx.mjs', here) : new URL('./sweep-worker.js', here);
+}
+
+export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Promise<void> {
+  if (!(Number.isInteger(options.workerCount) && options.workerCount >= 1 && options.workerCount <= WORKER_COUNT_MAX)) {
+    throw new Error(`runTasks: workerCount ${options.workerCount} outside 1..${WORKER_COUNT_MAX}`);
+  }
+  const workerUrl = options.workerUrl ?? defaultWorkerUrl();
+  let next = 0;
+  let active = 0;
+  return new Promise((resolve, reject) => {
+    const finishIfIdle = (): void => {
+      if (active === 0 && next >= tasks.length) resolve();
+    };
+    const startWorker = (): void => {
+      if (next >= tasks.length) return;
+      const worker = new Worker(workerUrl);
+      active++;
+      let current: SweepTask | null = null;
+      let settled = false;
+      const dispatch = (): void => {
+        if (next >= tasks.length) {
+          current = null;
+          settled = true;
+          active--;
+          void worker.terminate();
+          finishIfIdle();
+          return;
+        }
+        current = tasks[next++];
+        worker.postMessage(current);
+      };
+      const fail = (message: string): void => {
+        if (settled) return;
+        settled = true;
+        active--;
+        const task = current;
+        current = null;
+        void worker.terminate();
+        try {
+          if (task !== null) options.onOutcome(task, { kind: 'error', message });
+        } catch (error) {
+          reject(error);
+          return;
+        }
+        startWorker();
+        finishIfIdle();
+      };
+      worker.on('message', (message: { index: number; outcome: RunOutcome }) => {
+        if (current === null || message.index !== current.index) return;
+        try {
+          options.onOutcome(current, message.outcome);
+        } catch (error) {
+          settled = true;
+          void worker.terminate();
+          reject(error);
+          return;
+        }
+        dispatch();
+      });
+      worker.on('error', (error) => fail(`worker failed: ${errorMessage(error)}`));
+      worker.on('exit', (code) => fail(`worker exited with code ${code} during the run`));
+      dispatch();
+    };
+    const count = Math.min(options.workerCount, tasks.length);
+    for (let i = 0; i < count; i++) startWorker();
+    finishIfIdle();
+  });
+}
