@@ -31,12 +31,14 @@ export interface RequestResponseConfig {
 }
 
 export const ARRIVAL_RATE_PER_SECOND_MAX = 1_000_000;
+/** Requests that may be pending at once (each holds a few hundred bytes until it ends). */
+export const OUTSTANDING_REQUEST_COUNT_MAX = 2_000_000;
 
 export function parseRequestResponseConfig({ system, workload, nodeNames }: ModelSections): RequestResponseConfig {
   const servers = system.nodeNames('servers');
   const serviceTime = system.distribution('service', { default: { kind: 'constant', valueUs: 1000 } });
   const serverConcurrency = system.number('concurrency', { default: 1, min: 1, max: 100_000, integer: true });
-  const queueCapacity = system.number('queue', { default: 1000, min: 0, max: 10_000_000, integer: true });
+  const queueCapacity = system.number('queue', { default: 1000, min: 0, max: 1_000_000, integer: true });
   const balancer = system.section('balancer');
   const balancerPolicy = (balancer?.string('policy', { default: 'random', oneOf: ['random', 'round-robin'] }) ??
     'random') as BalancerPolicy;
@@ -74,6 +76,20 @@ export function parseRequestResponseConfig({ system, workload, nodeNames }: Mode
     }
   }
   if (servers.length === 0 && nodeNames.length > 0) system.error('servers', 'at least one server is needed');
+  if (arrivalRatePerSecond !== null) {
+    // A request stays pending for at most its attempts, timeouts and backoffs: bound what that
+    // rate can keep in flight, so runaway input is refused instead of exhausting memory.
+    const lifetimeUs = (retries + 1) * timeoutUs + retries * backoffMaxUs;
+    const pendingMax = (arrivalRatePerSecond * lifetimeUs) / 1_000_000;
+    if (pendingMax > OUTSTANDING_REQUEST_COUNT_MAX) {
+      workload!.error(
+        'rate',
+        `this rate could keep ${Math.round(pendingMax).toLocaleString('en-US')} requests pending at once ` +
+          `(more than ${OUTSTANDING_REQUEST_COUNT_MAX.toLocaleString('en-US')})`,
+        'lower the rate, the timeout or the retries',
+      );
+    }
+  }
   if (workload && clients.length === 0) workload.error('clients', 'at least one client is needed');
 
   return {
