@@ -8,9 +8,14 @@ export function useColor(io: CliIo): boolean {
   return io.stdout.isTTY === true;
 }
 
+/** The terminal's width; when stdout is piped (`| less`), the terminal's behind stderr or $COLUMNS. */
 export function outputWidth(io: CliIo): number {
-  const columns = io.stdout.columns;
-  return typeof columns === 'number' && columns > 0 ? columns : 100;
+  const stderr = io.stderr as { columns?: number };
+  const fromEnv = Number(io.env.COLUMNS);
+  for (const columns of [io.stdout.columns, stderr.columns, fromEnv]) {
+    if (typeof columns === 'number' && Number.isFinite(columns) && columns > 0) return columns;
+  }
+  return 100;
 }
 
 export function canShowProgress(io: CliIo): boolean {

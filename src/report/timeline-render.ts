@@ -33,7 +33,7 @@ export function renderTimeline(result: RunResult, widthColumns: number, palette:
     rowLabel(ROW_LABELS.failed) + failed.glyphs.join('').replace(/[^ ]+/g, (bars) => palette.failureBar(bars)),
     palette.dim(rowLabel(ROW_LABELS.time) + renderTimeAxis(spanMs, mapping.columnCount)),
     '',
-    laneLegend(palette),
+    laneLegend(palette, timeline.lanes.slice(0, drawnLaneNames(timeline.lanes).length)),
     palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline.bucketUs), widthColumns)),
     ...markers.legendLines,
   ];
@@ -49,6 +49,6 @@ function sparkLegend(maxValue: number, mapping: ColumnMapping, bucketUs: number)
   const widened = mapping.columnCount >= mapping.bucketCount;
   const periodUs = widened ? bucketUs : columnSpanUs(mapping, bucketUs);
   const period = `${formatSecondsShort(periodUs / 1000)} ${widened ? 'bucket' : 'column'}`;
-  if (maxValue === 0) return `${ROW_LABELS.failed}: failed requests per ${period} (after all retries): none`;
-  return `${ROW_LABELS.failed}: failed requests per ${period} (after all retries), scaled ▁ to █ = ${formatGrouped(maxValue, 0)}`;
+  if (maxValue === 0) return `${ROW_LABELS.failed}: requests failed after all retries, per ${period}: none`;
+  return `${ROW_LABELS.failed}: requests failed after all retries, per ${period}; █ = ${formatGrouped(maxValue, 0)}`;
 }

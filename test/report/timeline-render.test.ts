@@ -46,7 +46,7 @@ describe('timeline', () => {
     const lines = render();
     const failed = lines.find((line) => line.startsWith('failed '));
     expect(failed).toContain('█');
-    expect(lines.some((line) => line.includes('scaled ▁ to █ = 11'))).toBe(true);
+    expect(lines.some((line) => line.includes('█ = 11'))).toBe(true);
     const axis = lines.find((line) => line.startsWith('time '));
     expect(axis).toMatch(/^time\s+0s .* 10s$/);
   });
