@@ -130,6 +130,24 @@ export interface TruthOracle {
   status(node: string | number): 'up' | 'down' | 'paused';
   /** Bumped by every crash; a change means volatile state (queued work) was lost. */
   incarnation(node: string | number): number;
+  /** The true simulated time, in microseconds (nodes' clocks may differ from it). */
+  nowUs(): number;
+  /**
+   * Calls `listener` after every change of a node's true status (crash, restart, pause,
+   * resume), at the simulated time of the change (read it with nowUs()). For measurement only,
+   * e.g. detection time from the true crash instant.
+   */
+  onStatusChange(listener: (node: string, status: 'up' | 'down' | 'paused') => void): void;
+}
+
+/**
+ * Marks shown beside a node's lane in the timeline (terminal and JSON), for what a model wants
+ * to show over time about a node, such as `suspected` (some monitor suspects it). Each flag is
+ * drawn in every bucket during which it was on at any moment.
+ */
+export interface TimelineMarks {
+  /** Turns the named flag of `node` on or off from now on. Flag names are short words. */
+  setFlag(node: string | number, flag: string, on: boolean): void;
 }
 
 export interface ModelSetup {
@@ -139,6 +157,8 @@ export interface ModelSetup {
   /** The model's shared stream (`model`), for setup decisions. */
   readonly random: RandomStream;
   readonly metrics: MetricsRecorder;
+  /** Per-node flags drawn beside the timeline lanes (see TimelineMarks). */
+  readonly timeline: TimelineMarks;
 }
 
 export interface ModelSections {

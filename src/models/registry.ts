@@ -1,10 +1,12 @@
 // Built-in system models: one line each.
 
 import type { SystemModel } from '../model/api.js';
+import { heartbeatModel } from './heartbeat/index.js';
 import { requestResponseModel } from './request-response/index.js';
 
 const builtins: ReadonlyMap<string, SystemModel<any, any>> = new Map<string, SystemModel<any, any>>([
   [requestResponseModel.name, requestResponseModel],
+  [heartbeatModel.name, heartbeatModel],
 ]);
 
 export function builtinModel(name: string): SystemModel | undefined {

@@ -2,7 +2,7 @@
 // wall-clock figure, so the same scenario and seed always give the same bytes; 2-space
 // indentation, with arrays of plain values (per-bucket series) on one line.
 
-import type { FaultRecord, RunResult, Timeline } from '../run/result.js';
+import type { FaultRecord, RunResult, Timeline, TimelineFlag } from '../run/result.js';
 import { failureCauseShares } from './failure-cause-shares.js';
 import { formatObserved } from './expectations-table.js';
 import { laneStateJsonLegend, laneStateLook } from './lane-states.js';
@@ -69,6 +69,13 @@ function faultDocument(fault: FaultRecord): Record<string, unknown> {
   return { atMs: fault.atUs / 1000, label: fault.label, kind: fault.kind, revert: fault.revert };
 }
 
+/** name → one character per bucket: `1` when the flag was on during the bucket, else `0`. */
+function flagsDocument(flags: readonly TimelineFlag[]): Record<string, string> {
+  const document: Record<string, string> = {};
+  for (const flag of flags) document[flag.name] = flag.buckets.map((on) => (on ? '1' : '0')).join('');
+  return document;
+}
+
 function timelineDocument(timeline: Timeline): Record<string, unknown> {
   return {
     bucketMs: timeline.bucketUs / 1000,
@@ -77,6 +84,8 @@ function timelineDocument(timeline: Timeline): Record<string, unknown> {
     lanes: timeline.lanes.map((lane) => ({
       node: lane.node,
       states: lane.states.map((state) => laneStateLook(state).jsonCode).join(''),
+      // Only lanes a model flagged carry `flags`: documents of other runs keep their bytes.
+      ...(lane.flags === undefined ? {} : { flags: flagsDocument(lane.flags) }),
     })),
     failuresPerBucket: [...timeline.failuresPerBucket],
     successesPerBucket: [...timeline.successesPerBucket],

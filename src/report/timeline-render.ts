@@ -33,7 +33,7 @@ export function renderTimeline(result: RunResult, widthColumns: number, palette:
     rowLabel(ROW_LABELS.failed) + failed.glyphs.join('').replace(/[^ ]+/g, (bars) => palette.failureBar(bars)),
     palette.dim(rowLabel(ROW_LABELS.time) + renderTimeAxis(spanMs, mapping.columnCount)),
     '',
-    laneLegend(palette, timeline.lanes.slice(0, drawnLaneNames(timeline.lanes).length)),
+    laneLegend(palette, timeline.lanes),
     palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline.bucketUs), widthColumns)),
     ...markers.legendLines,
   ];

@@ -8,6 +8,16 @@ export interface TimelineLane {
   readonly node: string;
   /** The worst state the node was in during each bucket: down > paused > cut > up. */
   readonly states: readonly NodeLaneState[];
+  /**
+   * Flags a model set on this node (e.g. `suspected`), sorted by name; absent when none was
+   * ever set. `buckets[i]` is true when the flag was on at some moment of bucket i.
+   */
+  readonly flags?: readonly TimelineFlag[];
+}
+
+export interface TimelineFlag {
+  readonly name: string;
+  readonly buckets: readonly boolean[];
 }
 
 export interface Timeline {

@@ -19,7 +19,7 @@ import { NodeTable } from '../sim/node-table.js';
 import { NodeUptime } from '../sim/node-uptime.js';
 import { startRandomFaults } from '../sim/random-faults.js';
 import { TimelineRecorder } from '../sim/timeline-recorder.js';
-import { createTruthOracle } from '../sim/truth-oracle.js';
+import { createTruthOracle, type TruthOracleWithFeed } from '../sim/truth-oracle.js';
 import { evaluateExpectations } from './evaluate-expectations.js';
 import { reproduceCommand } from './reproduce-command.js';
 import type { RunResult, StopReason } from './result.js';
@@ -55,10 +55,13 @@ export class ScenarioRun {
     const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs);
     const uptime = new NodeUptime(names.length, scenario.durationUs, nowUs);
     this.uptime = uptime;
+    // Set once the oracle exists (the oracle reads the node table); no status changes before that.
+    let oracle: TruthOracleWithFeed | null = null;
     const nodes = new NodeTable(names, kernel, network, {
       onStatusChange(nodeIndex, status) {
         timeline.onStatusChange(nodeIndex, status);
         uptime.onStatusChange(nodeIndex, status);
+        oracle?.notifyStatusChange(nodeIndex);
       },
     });
     const metrics = new MetricsStore(timeline);
@@ -72,12 +75,16 @@ export class ScenarioRun {
     const { model, config } = scenario.system;
     this.model = model;
     this.drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
+    oracle = createTruthOracle(nodes, indexByName, nowUs);
     const shared = model.createShared(config, {
       nodeNames: names,
       durationUs: scenario.durationUs,
       random: streams.stream('model'),
       metrics,
-      oracle: createTruthOracle(nodes, indexByName),
+      oracle,
+      timeline: {
+        setFlag: (node, flag, on) => timeline.setFlag(typeof node === 'number' ? node : indexByName.get(node) ?? -1, flag, on),
+      },
     });
     this.shared = shared;
     const contexts = names.map(

@@ -1,12 +1,23 @@
 // Records, per node and per time bucket, the worst state the node was in (down > paused > cut >
-// up), and per bucket the successful and failed requests. A fixed number of buckets over the
+// up), per bucket the successful and failed requests, and flags a model sets on nodes (e.g.
+// `suspected`). A fixed number of buckets over the
 // scenario's duration keeps memory independent of simulated time; the drain phase after the
 // duration falls into the last bucket.
 
-import type { NodeLaneState, Timeline } from '../run/result.js';
+import type { NodeLaneState, Timeline, TimelineFlag } from '../run/result.js';
 import { NODE_PAUSED, NODE_UP, type NodeStatus } from './node-status.js';
 
 export const TIMELINE_BUCKET_COUNT = 200;
+
+/** Distinct flag names per node: a bound, so a model bug cannot grow memory without limit. */
+const FLAGS_PER_NODE_MAX = 8;
+
+/** One model-set flag of one node (e.g. `suspected`): buckets in which it was on. */
+interface FlagTrack {
+  on: boolean;
+  sinceUs: number;
+  readonly buckets: Uint8Array;
+}
 
 const STATE_ORDER: readonly NodeLaneState[] = ['up', 'cut', 'paused', 'down'];
 const UP = 0;
@@ -22,6 +33,7 @@ export class TimelineRecorder {
   private readonly sinceUs: Float64Array;
   private readonly failures = new Float64Array(TIMELINE_BUCKET_COUNT);
   private readonly successes = new Float64Array(TIMELINE_BUCKET_COUNT);
+  private readonly flags: Map<string, FlagTrack>[];
 
   constructor(
     private readonly nodeNames: readonly string[],
@@ -33,6 +45,22 @@ export class TimelineRecorder {
     this.status = new Uint8Array(nodeNames.length);
     this.cut = new Uint8Array(nodeNames.length);
     this.sinceUs = new Float64Array(nodeNames.length);
+    this.flags = nodeNames.map(() => new Map<string, FlagTrack>());
+  }
+
+  /** A model turns a node's flag on or off (see TimelineMarks in the model API). */
+  setFlag(nodeIndex: number, flag: string, on: boolean): void {
+    const tracks = this.flags[nodeIndex];
+    if (tracks === undefined) throw new Error(`model bug: no node ${nodeIndex} to flag`);
+    let track = tracks.get(flag);
+    if (!track) {
+      if (tracks.size >= FLAGS_PER_NODE_MAX) throw new Error(`model bug: more than ${FLAGS_PER_NODE_MAX} timeline flags on a node`);
+      track = { on: false, sinceUs: 0, buckets: new Uint8Array(TIMELINE_BUCKET_COUNT) };
+      tracks.set(flag, track);
+    }
+    if (track.on === on) return;
+    this.flushFlag(track);
+    track.on = on;
   }
 
   onStatusChange(nodeIndex: number, status: NodeStatus): void {
@@ -53,13 +81,19 @@ export class TimelineRecorder {
 
   finish(): Timeline {
     for (let i = 0; i < this.nodeNames.length; i++) this.flush(i);
+    for (const tracks of this.flags) for (const track of tracks.values()) this.flushFlag(track);
     return {
       bucketUs: this.bucketUs,
       bucketCount: TIMELINE_BUCKET_COUNT,
-      lanes: this.nodeNames.map((node, i) => ({
-        node,
-        states: Array.from(this.lanes[i]!, (state) => STATE_ORDER[state]!),
-      })),
+      lanes: this.nodeNames.map((node, i) => {
+        const states = Array.from(this.lanes[i]!, (state) => STATE_ORDER[state]!);
+        const tracks = this.flags[i]!;
+        if (tracks.size === 0) return { node, states };
+        const flags: TimelineFlag[] = [...tracks.keys()]
+          .sort()
+          .map((name) => ({ name, buckets: Array.from(tracks.get(name)!.buckets, (on) => on === 1) }));
+        return { node, states, flags };
+      }),
       failuresPerBucket: Array.from(this.failures),
       successesPerBucket: Array.from(this.successes),
     };
@@ -75,6 +109,16 @@ export class TimelineRecorder {
       for (let b = this.bucket(this.sinceUs[nodeIndex]!); b <= last; b++) if (lane[b]! < state) lane[b] = state;
     }
     this.sinceUs[nodeIndex] = now;
+  }
+
+  /** Marks the flag over every bucket from its last change until now, if it was on. */
+  private flushFlag(track: FlagTrack): void {
+    const now = this.nowUs();
+    if (track.on) {
+      const last = this.bucket(now);
+      for (let b = this.bucket(track.sinceUs); b <= last; b++) track.buckets[b] = 1;
+    }
+    track.sinceUs = now;
   }
 
   private bucket(timeUs: number): number {
