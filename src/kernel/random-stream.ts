@@ -10,6 +10,8 @@ import seedrandom from 'seedrandom';
 import type { RandomStream } from '../model/api.js';
 
 const TWO_POW_32 = 4294967296;
+const WORDS_PER_STATE = 4;
+const WARM_UP_ROUNDS = 15;
 
 export class Sfc32Stream implements RandomStream {
   private a: number;
@@ -18,20 +20,12 @@ export class Sfc32Stream implements RandomStream {
   private d: number;
 
   constructor(key: readonly [number, number, number, number], name: string) {
-    const [h1, h2, h3, h4] = cyrb128(name);
-    this.a = key[0] ^ h1;
-    this.b = key[1] ^ h2;
-    this.c = key[2] ^ h3;
-    this.d = key[3] ^ h4;
-    for (let i = 0; i < 15; i++) this.nextUint32();
-  }
-
-  /** Writes the four words of state to state[offset..offset+3] (see network/link-streams.ts). */
-  copyStateInto(state: Int32Array, offset: number): void {
-    state[offset] = this.a;
-    state[offset + 1] = this.b;
-    state[offset + 2] = this.c;
-    state[offset + 3] = this.d;
+    const state = new Int32Array(WORDS_PER_STATE);
+    deriveSfc32State(key, name, state, 0);
+    this.a = state[0]!;
+    this.b = state[1]!;
+    this.c = state[2]!;
+    this.d = state[3]!;
   }
 
   nextUint32(): number {
@@ -69,8 +63,37 @@ export class Sfc32Stream implements RandomStream {
   }
 }
 
-/** A 128-bit hash of a string (cyrb128, public domain), as four 32-bit words. */
-function cyrb128(text: string): [number, number, number, number] {
+/**
+ * The initial sfc32 state (a, b, c, d) of stream `name`, written to state[offset..offset+3]: the
+ * key mixed with the name's hash, then warmed up. The one derivation of every stream: objects
+ * (Sfc32Stream) and flat state arrays (the network's per-link streams) alike.
+ */
+export function deriveSfc32State(
+  key: readonly [number, number, number, number],
+  name: string,
+  state: Int32Array,
+  offset: number,
+): void {
+  cyrb128Into(name, state, offset);
+  let a = key[0] ^ state[offset]!;
+  let b = key[1] ^ state[offset + 1]!;
+  let c = key[2] ^ state[offset + 2]!;
+  let d = key[3] ^ state[offset + 3]!;
+  for (let i = 0; i < WARM_UP_ROUNDS; i++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
+  }
+  state[offset] = a;
+  state[offset + 1] = b;
+  state[offset + 2] = c;
+  state[offset + 3] = d;
+}
+
+/** A 128-bit hash of a string (cyrb128, public domain), as four 32-bit words into state[offset..]. */
+function cyrb128Into(text: string, state: Int32Array, offset: number): void {
   let h1 = 1779033703;
   let h2 = 3144134277;
   let h3 = 1013904242;
@@ -90,7 +113,10 @@ function cyrb128(text: string): [number, number, number, number] {
   h2 ^= h1;
   h3 ^= h1;
   h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+  state[offset] = h1;
+  state[offset + 1] = h2;
+  state[offset + 2] = h3;
+  state[offset + 3] = h4;
 }
 
 /** Creates streams for one run; the same (seed, name) always gives the same sequence. */
@@ -104,5 +130,10 @@ export class StreamFactory {
 
   stream(name: string): Sfc32Stream {
     return new Sfc32Stream(this.key, name);
+  }
+
+  /** The initial state of stream `name`, without creating the object (see deriveSfc32State). */
+  deriveStateInto(name: string, state: Int32Array, offset: number): void {
+    deriveSfc32State(this.key, name, state, offset);
   }
 }

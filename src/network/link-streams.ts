@@ -2,8 +2,8 @@
 // sfc32 states, four 32-bit words per link, instead of one object per link. A message picks a
 // link at random, so a per-link object (reached through an array of pointers) costs two cache
 // misses per transmission; a row of this array costs one. Each link still draws only from its own
-// stream, derived from the master seed and the link's name exactly as StreamFactory.stream()
-// would derive it, created the first time the link is used.
+// stream, derived from the master seed and the link's name by the same function as
+// StreamFactory.stream() (deriveSfc32State), created the first time the link is used.
 //
 // The object is a RandomStream positioned on one link at a time: select(link), then draw.
 // Depends only on the kernel's random streams.
@@ -72,8 +72,8 @@ export class LinkStreams implements RandomStream {
   }
 
   private create(link: number, from: number, to: number): void {
-    const stream = this.streams.stream(`link:${this.nodeNames[from]}->${this.nodeNames[to]}`);
-    stream.copyStateInto(this.states, link * WORDS_PER_STATE);
+    const name = `link:${this.nodeNames[from]}->${this.nodeNames[to]}`;
+    this.streams.deriveStateInto(name, this.states, link * WORDS_PER_STATE);
     this.created[link] = 1;
   }
 }
