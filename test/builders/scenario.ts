@@ -14,6 +14,7 @@ export function requestResponseConfig(overrides: Partial<RequestResponseConfig> 
     serverConcurrency: 1,
     queueCapacity: 1000,
     balancerPolicy: 'random',
+    balancerDetector: null,
     clients: ['client'],
     arrivalRatePerSecond: 100,
     closedLoopConcurrency: null,

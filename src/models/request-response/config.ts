@@ -1,9 +1,12 @@
 // Configuration of the request-response model, read from `system:` and `workload:`.
 
 import type { ModelSections } from '../../model/api.js';
+import type { ConfigReader } from '../../scenario/config-reader.js';
 import type { DistributionSpec } from '../../scenario/types.js';
+import { parseDetectorConfig, type DetectorConfig } from '../../detectors/detector-config.js';
 
-export type BalancerPolicy = 'random' | 'round-robin';
+export type BalancerPolicy = 'random' | 'round-robin' | 'least-outstanding';
+export const BALANCER_POLICIES: readonly BalancerPolicy[] = ['random', 'round-robin', 'least-outstanding'];
 export type BackoffJitter = 'full' | 'equal' | 'none';
 
 export interface RequestResponseConfig {
@@ -14,6 +17,11 @@ export interface RequestResponseConfig {
   /** Waiting requests beyond this are rejected. */
   readonly queueCapacity: number;
   readonly balancerPolicy: BalancerPolicy;
+  /**
+   * How each client's balancer watches the servers (`balancer.health-check` or
+   * `balancer.detector`); it routes away from servers it suspects. Null: it routes blindly.
+   */
+  readonly balancerDetector: DetectorConfig | null;
   readonly clients: readonly string[];
   /** Open loop: Poisson arrivals at this total rate (per second), split evenly over the clients. */
   readonly arrivalRatePerSecond: number | null;
@@ -40,8 +48,9 @@ export function parseRequestResponseConfig({ system, workload, nodeNames }: Mode
   const serverConcurrency = system.number('concurrency', { default: 1, min: 1, max: 100_000, integer: true });
   const queueCapacity = system.number('queue', { default: 1000, min: 0, max: 1_000_000, integer: true });
   const balancer = system.section('balancer');
-  const balancerPolicy = (balancer?.string('policy', { default: 'random', oneOf: ['random', 'round-robin'] }) ??
+  const balancerPolicy = (balancer?.string('policy', { default: 'random', oneOf: BALANCER_POLICIES }) ??
     'random') as BalancerPolicy;
+  const balancerDetector = balancer ? parseBalancerDetector(balancer) : null;
   balancer?.finish();
 
   if (!workload) {
@@ -98,6 +107,7 @@ export function parseRequestResponseConfig({ system, workload, nodeNames }: Mode
     serverConcurrency,
     queueCapacity,
     balancerPolicy,
+    balancerDetector,
     clients,
     arrivalRatePerSecond,
     closedLoopConcurrency,
@@ -109,4 +119,16 @@ export function parseRequestResponseConfig({ system, workload, nodeNames }: Mode
     idempotent,
     dedupeWindowUs,
   };
+}
+
+/** `health-check: {...}` (a detector of kind health-check by default) or `detector: {...}`; not both. */
+function parseBalancerDetector(balancer: ConfigReader): DetectorConfig | null {
+  const healthCheck = balancer.section('health-check');
+  const detector = balancer.section('detector');
+  if (healthCheck && detector) {
+    balancer.error('detector', 'give either `health-check` or `detector`, not both', 'a health check is a detector of kind health-check');
+  }
+  if (healthCheck) return parseDetectorConfig(healthCheck, 'health-check');
+  if (detector) return parseDetectorConfig(detector);
+  return null;
 }

@@ -7,7 +7,8 @@ import { FAILURE_CAUSE_NAMES, failureMetricName } from '../../metrics/failure-ca
 import { compileSampler, distributionMeanUs } from '../../sim/distribution-sampler.js';
 import { createClient } from './client.js';
 import { parseRequestResponseConfig, type RequestResponseConfig } from './config.js';
-import { RequestResponseObserver } from './observer.js';
+import { CRASH_PHASES, RequestResponseObserver } from './observer.js';
+import { DETECTOR_METRIC_NAMES, DetectorQosTracker } from '../../detectors/qos-tracker.js';
 import { createServer } from './server.js';
 
 const LATENCY_NAMES = ['mean', 'p50', 'p90', 'p99', 'p999', 'max'].map((s) => `latency.${s}`);
@@ -16,7 +17,7 @@ export const requestResponseModel: SystemModel<RequestResponseConfig, RequestRes
   name: 'request-response',
   description: 'Clients send requests to servers, with timeouts, retries, backoff and optional idempotency.',
 
-  metricNames: () => [
+  metricNames: (config) => [
     'requests.total',
     'requests.ok',
     'requests.failed',
@@ -31,12 +32,27 @@ export const requestResponseModel: SystemModel<RequestResponseConfig, RequestRes
     'executions',
     'duplicates',
     'server.rejections',
+    'attempts.to-crashed-server',
+    ...CRASH_PHASES.flatMap((phase) => [`requests.${phase}.ok`, `requests.${phase}.failed`, `requests.${phase}.ok-fraction`]),
+    ...(config.balancerDetector ? ['balancer.fail-open', ...DETECTOR_METRIC_NAMES] : []),
     ...FAILURE_CAUSE_NAMES.map(failureMetricName),
   ],
 
   parseConfig: parseRequestResponseConfig,
 
-  createShared: (_config, setup) => new RequestResponseObserver(setup.oracle, setup.metrics),
+  createShared(config, setup) {
+    const observer = new RequestResponseObserver(setup.oracle, setup.metrics, config.servers);
+    if (config.balancerDetector) {
+      observer.qos = new DetectorQosTracker({
+        oracle: setup.oracle,
+        metrics: setup.metrics,
+        timeline: setup.timeline,
+        pairs: config.clients.flatMap((client) => config.servers.map((server) => [client, server] as const)),
+        endUs: setup.durationUs,
+      });
+    }
+    return observer;
+  },
 
   createNode(ctx, config, observer) {
     const clientIndex = config.clients.indexOf(ctx.nodeName);
@@ -71,5 +87,12 @@ export const requestResponseModel: SystemModel<RequestResponseConfig, RequestRes
     metrics.set('requests.total', ok + failed);
     metrics.set('requests.incomplete', observer.incomplete());
     if (ok + failed > 0) metrics.set('availability', ok / (ok + failed));
+    for (const phase of CRASH_PHASES) {
+      const phaseOk = metrics.get(`requests.${phase}.ok`);
+      const phaseTotal = phaseOk + metrics.get(`requests.${phase}.failed`);
+      // No request in a phase (e.g. no crash at all): the fraction is unknown, not 0.
+      metrics.set(`requests.${phase}.ok-fraction`, phaseTotal > 0 ? phaseOk / phaseTotal : Number.NaN);
+    }
+    observer.qos?.finish();
   },
 };

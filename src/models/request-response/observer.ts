@@ -3,16 +3,34 @@
 
 import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
 import type { AttemptTruth, RequestTruth } from './truth.js';
+import type { DetectorQosTracker } from '../../detectors/qos-tracker.js';
+
+/** When a request was issued, relative to server crashes (truth): for availability around a crash. */
+export type CrashPhase = 'before-crash' | 'during-crash' | 'after-crash';
+export const CRASH_PHASES: readonly CrashPhase[] = ['before-crash', 'during-crash', 'after-crash'];
 
 export class RequestResponseObserver {
   /** Each client's pending requests, by request id; replaced when the client restarts. */
   readonly pendingByClient = new Map<string, ReadonlyMap<number, unknown>>();
   private nextRequestId = 1;
+  /** Quality of the balancers' failure detection, when they have a detector. */
+  qos: DetectorQosTracker | null = null;
 
   constructor(
     readonly oracle: TruthOracle,
     private readonly metrics: MetricsRecorder,
+    private readonly servers: readonly string[] = [],
   ) {}
+
+  /** While any server is down: during; after one has crashed and all are back: after; else before. */
+  crashPhase(): CrashPhase {
+    let crashedEver = false;
+    for (const server of this.servers) {
+      if (this.oracle.status(server) === 'down') return 'during-crash';
+      if (this.oracle.incarnation(server) > 0) crashedEver = true;
+    }
+    return crashedEver ? 'after-crash' : 'before-crash';
+  }
 
   newRequestId(): number {
     return this.nextRequestId++;

@@ -6,6 +6,7 @@ import type { RequestResponseConfig } from './config.js';
 import type { RequestMessage, ResponseMessage } from './messages.js';
 import type { RequestResponseObserver } from './observer.js';
 import type { Sampler } from '../../sim/distribution-sampler.js';
+import { answerProbe } from '../../detectors/probe-messages.js';
 
 interface Job {
   readonly from: string;
@@ -82,6 +83,8 @@ export function createServer(
 
   return {
     onMessage(from, raw) {
+      // Health checks are answered at once, beside the request queue (a separate endpoint).
+      if (answerProbe(ctx, from, raw)) return;
       const message = raw as RequestMessage;
       if (message.kind !== 'request') return;
       observer.recordReceipt(message.attempt, ctx.nodeName);
