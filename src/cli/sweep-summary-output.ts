@@ -7,6 +7,8 @@ import type { CliIo } from './commands/index.js';
 import { EXIT_FAILED, UsageError } from './errors.js';
 import { outputWidth, useColor } from './terminal.js';
 
+const PIPE_WIDTH_COLUMNS = 400;
+
 export const SUMMARY_FORMATS = ['table', 'json', 'csv'] as const;
 export type SummaryFormat = (typeof SUMMARY_FORMATS)[number];
 
@@ -26,7 +28,9 @@ export async function writeSummary(io: CliIo, summary: SweepSummary, format: Sum
     io.stdout.write(renderSweepCsv(summary));
   } else {
     const { renderSweepTable } = await import('../report/sweep-table.js');
-    io.stdout.write(renderSweepTable(summary, { color: useColor(io), widthColumns: outputWidth(io) }));
+    // On a pipe (a CI log, a file) the table keeps its natural width rather than truncate values.
+    const widthColumns = io.stdout.isTTY === true ? outputWidth(io) : PIPE_WIDTH_COLUMNS;
+    io.stdout.write(renderSweepTable(summary, { color: useColor(io), widthColumns }));
   }
 }
 

@@ -24,5 +24,5 @@ export function medianText(spread: MetricSpread): string {
 export function spreadText(spread: MetricSpread): string {
   if (spread.count === 0) return 'n/a';
   if (spread.count === 1) return medianText(spread);
-  return `${medianText(spread)} [${metricText(spread.name, spread.p5, true)} – ${metricText(spread.name, spread.p95, true)}]`;
+  return `${medianText(spread)} [${metricText(spread.name, spread.p5, true)}–${metricText(spread.name, spread.p95, true)}]`;
 }

@@ -19,7 +19,9 @@ const REPRODUCE_LINES_MAX = 10;
 
 export function renderSweepTable(summary: SweepSummary, options: SweepTableOptions): string {
   const palette = createPalette(options.color);
-  const lines = [...headingLines(summary, palette), ''];
+  const lines = [...headingLines(summary, palette)];
+  if (summary.metrics.length > 0) lines.push(palette.dim('Metrics: median across seeds [5 % – 95 %]. Expectations: share of runs in which each held.'));
+  lines.push('');
   lines.push(...combinationTable(summary, palette, options.widthColumns));
   if (summary.grid !== null) lines.push('', ...renderSweepGrid(summary, { color: options.color, widthColumns: options.widthColumns }));
   lines.push('', ...verdictLines(summary, palette));
@@ -53,7 +55,7 @@ function combinationTable(summary: SweepSummary, palette: Palette, widthColumns:
     'runs',
     'all pass',
     ...expressions,
-    ...summary.metrics.map((name) => `${name} median [5–95 %]`),
+    ...summary.metrics,
   ];
   const rows: Row[] = summary.combinations.map((combination) => {
     const best = combination.index === summary.bestIndex;
@@ -75,7 +77,9 @@ function combinationTable(summary: SweepSummary, palette: Palette, widthColumns:
   });
   const firstNumeric = 1 + Math.max(paths.length, 1);
   const alignRight = head.map((_, index) => index).filter((index) => index >= firstNumeric);
-  return renderTable({ head, rows, flexibleColumn: head.length - 1, alignRight, widthColumns });
+  const widths = head.map((title, index) => Math.max(title.length, ...rows.map((row) => String(row[index] ?? '').length)));
+  const flexibleColumn = widths.indexOf(Math.max(...widths));
+  return renderTable({ head, rows, flexibleColumn, alignRight, widthColumns });
 }
 
 function verdictLines(summary: SweepSummary, palette: Palette): string[] {

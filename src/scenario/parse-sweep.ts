@@ -10,12 +10,12 @@
 //     seeds: 1..50                              # or 50 (seeds 1..50), or [1, 5, 9]
 //     metrics: [availability, latency.p99]
 
+import { isMap, isSeq } from 'yaml';
+import { checkDistinct, parseSeedList, parseValueList } from '../sweep/sweep-values.js';
 import { parseSetPath } from './apply-sets.js';
 import type { SweepSectionSpec } from './types.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';
 import { listAt, plainValue, resolveNode, stringAt, type ValueAt } from './yaml-values.js';
-import { checkDistinct, parseSeedList, parseValueList } from '../sweep/sweep-values.js';
-import { isMap, isSeq } from 'yaml';
 
 export function parseSweep(root: YamlConfigReader): SweepSectionSpec | null {
   const section = root.section('sweep');

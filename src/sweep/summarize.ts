@@ -1,6 +1,6 @@
 // The summary of a sweep: per parameter combination, how many runs there are (and should be),
 // the pass rate of each expectation, and the median and 5-95 % range across seeds of chosen
-// metrics; the best combination; and, with exactly two varied paths, a grid of one metric (first
+// metrics; the best combination; and, with exactly two varied paths (two or more values each), a grid of one metric (first
 // path down, second across). Pure and order-independent: records are taken in plan order.
 
 import { metricDirection } from './metric-direction.js';
@@ -178,7 +178,7 @@ function bestCombination(combinations: readonly CombinationSummary[], metric: st
 
 function gridOf(plan: SweepPlan, combinations: readonly CombinationSummary[], metric: string | null): GridSummary | null {
   const vary = plan.definition.vary;
-  if (vary.length !== 2 || metric === null) return null;
+  if (vary.length !== 2 || metric === null || vary.some((parameter) => parameter.values.length < 2)) return null;
   const [rows, columns] = vary;
   const positionByIndex = new Map(combinations.map((combination, position) => [combination.index, position]));
   const cells = rows.values.map((_, row) =>

@@ -112,6 +112,21 @@ describe('ddsim sweep', () => {
   });
 });
 
+describe('the shipped sweep scenario', () => {
+  it('runs its sweep-best setting cleanly and declares 21 combinations x 20 seeds', async () => {
+    const one = await runCli([
+      'sweep', 'scenarios/sweep-timeout-tradeoff.yaml', '--vary', 'workload.timeout=100ms', '--vary', 'workload.retries=2',
+      '--seeds', '1..2', '--workers', '1', '--format', 'json',
+    ]);
+    expect(one.code).toBe(0);
+    expect(JSON.parse(one.stdout).okRuns).toBe(2);
+    const dir = temporaryDirectory();
+    await runCli(['sweep', 'scenarios/sweep-timeout-tradeoff.yaml', '--shard', '420/420', '--out', join(dir, 'last.jsonl'), '--workers', '1']);
+    const header = JSON.parse(readFileSync(join(dir, 'last.jsonl'), 'utf8').split('\n')[0]);
+    expect(header.runCount).toBe(420);
+  });
+});
+
 describe('ddsim merge', () => {
   it('combines shards into the summary of the unsharded sweep', async () => {
     const dir = temporaryDirectory();
