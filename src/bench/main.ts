@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadScenarioFile } from '../cli/scenario-file.js';
 import { ScenarioRun } from '../run/run-scenario.js';
+import { runSweepBench } from './sweep-bench.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SCENARIO_FILE = resolve(REPO_ROOT, 'bench/gossip-pingpong.yaml');
@@ -42,6 +43,8 @@ interface BenchOptions {
   readonly sizes: readonly number[];
   readonly repeatCount: number;
   readonly childSize: number | null;
+  /** Skips the sweep benchmark (200 short runs with 1 and 2 workers). */
+  readonly skipSweep: boolean;
 }
 
 function parseOptions(argv: readonly string[]): BenchOptions {
@@ -51,6 +54,7 @@ function parseOptions(argv: readonly string[]): BenchOptions {
       sizes: { type: 'string' },
       repeat: { type: 'string', default: '1' },
       child: { type: 'string' },
+      'skip-sweep': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes === undefined ? SIZES_DEFAULT : values.sizes.split(',').map(positiveInteger);
@@ -58,6 +62,7 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     sizes,
     repeatCount: positiveInteger(values.repeat ?? '1'),
     childSize: values.child === undefined ? null : positiveInteger(values.child),
+    skipSweep: values['skip-sweep'] === true,
   };
 }
 
@@ -182,6 +187,7 @@ async function main(): Promise<void> {
   if (!withReference) console.error(`reference loop not found at ${REFERENCE_LOOP_FILE}: measuring ddsim only`);
   const summaries = options.sizes.map((size) => measureSize(size, options.repeatCount, withReference));
   console.log(JSON.stringify(summaryLine(summaries, options.repeatCount)));
+  if (!options.skipSweep) await runSweepBench();
 }
 
 main().catch((error: unknown) => {
