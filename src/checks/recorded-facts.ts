@@ -13,4 +13,8 @@ export interface RecordedFacts {
   readonly metrics: Readonly<Record<string, number>>;
   /** The model's own configuration (checks that need it know its shape). */
   readonly modelConfig: unknown;
+  /** When the final reads began (after faults were reverted and the quiet period); null without a final phase. */
+  readonly finalReadsFromUs?: number | null;
+  /** What the model's recordedFacts() returned (checks that need it know its shape). */
+  readonly modelFacts?: unknown;
 }

@@ -2,7 +2,10 @@
 // recorded. One file per check, one line here. A model declares which it supports
 // (SystemModel.checkNames), so a scenario can only ask for checks its model can feed.
 
+import { convergedCheck } from './converged.js';
 import { linearizableCheck } from './linearizable.js';
+import { noLostWritesCheck } from './lost-writes.js';
+import { singleLeaderCheck } from './single-leader.js';
 import type { RecordedFacts } from './recorded-facts.js';
 
 export interface CheckOutcome {
@@ -14,7 +17,12 @@ export interface CheckOutcome {
 
 export type Check = (facts: RecordedFacts) => CheckOutcome;
 
-const checks: ReadonlyMap<string, Check> = new Map<string, Check>([['linearizable', linearizableCheck]]);
+const checks: ReadonlyMap<string, Check> = new Map<string, Check>([
+  ['linearizable', linearizableCheck],
+  ['no-lost-writes', noLostWritesCheck],
+  ['single-leader', singleLeaderCheck],
+  ['converged', convergedCheck],
+]);
 
 export function findCheck(name: string): Check | undefined {
   return checks.get(name);

@@ -189,4 +189,13 @@ export interface SystemModel<Config = unknown, Shared = unknown> {
   drainLimitUs?(config: Config): number;
   /** Called once at the end; derive final metrics here. */
   finish?(shared: Shared, metrics: MetricsRecorder): void;
+  /**
+   * The final phase, after the drain: every fault has been reverted, the network healed, and the
+   * scenario's quiet period (`final: { quiet: 5s }`) has passed for replicas to converge. The
+   * model starts its final reads here (e.g. each client reads every key); the run then waits until
+   * outstanding() is 0 (at most drainLimitUs). A model with this method always gets a final phase.
+   */
+  startFinalReads?(shared: Shared): void;
+  /** Plain data for checks beyond the history (e.g. leadership terms, final replica states). */
+  recordedFacts?(shared: Shared): unknown;
 }

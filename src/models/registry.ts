@@ -2,10 +2,12 @@
 
 import type { SystemModel } from '../model/api.js';
 import { heartbeatModel } from './heartbeat/index.js';
+import { leaderFollowerModel } from './leader-follower/index.js';
 import { requestResponseModel } from './request-response/index.js';
 
 const builtins: ReadonlyMap<string, SystemModel<any, any>> = new Map<string, SystemModel<any, any>>([
   [requestResponseModel.name, requestResponseModel],
+  [leaderFollowerModel.name, leaderFollowerModel],
   [heartbeatModel.name, heartbeatModel],
 ]);
 

@@ -1,5 +1,7 @@
 // Runs one validated scenario: wires kernel, network, nodes, faults and the system model
-// together, runs the workload for `duration`, drains outstanding work, and returns plain data.
+// together, runs the workload for `duration`, drains outstanding work, runs the final phase when
+// there is one (every fault reverted, a quiet period, then the model's final reads), and returns
+// plain data.
 // Deterministic: the result depends only on the scenario (seed included), not on how the run
 // is sliced (ScenarioRun.advance lets a caller keep a spinner alive between slices).
 
@@ -19,6 +21,7 @@ import { NodeTable } from '../sim/node-table.js';
 import { NodeUptime } from '../sim/node-uptime.js';
 import { startRandomFaults } from '../sim/random-faults.js';
 import { TimelineRecorder } from '../sim/timeline-recorder.js';
+import { FINAL_QUIET_DEFAULT_US } from '../scenario/parse-final.js';
 import { createTruthOracle, type TruthOracleWithFeed } from '../sim/truth-oracle.js';
 import { evaluateExpectations } from './evaluate-expectations.js';
 import { reproduceCommand } from './reproduce-command.js';
@@ -27,7 +30,7 @@ import type { RunResult, StopReason } from './result.js';
 /** Simulated time between checks for outstanding work during the drain phase. */
 const DRAIN_SLICE_US = 10_000;
 
-type Phase = 'workload' | 'drain' | 'done';
+type Phase = 'workload' | 'drain' | 'final-quiet' | 'final-reads' | 'done';
 
 export class ScenarioRun {
   private readonly kernel: Kernel;
@@ -40,6 +43,10 @@ export class ScenarioRun {
   private readonly model: SystemModel<unknown, unknown>;
   private readonly shared: unknown;
   private readonly drainEndUs: number;
+  private readonly injector: FaultInjector;
+  /** The end of the current final-phase step (quiet period, then final reads). */
+  private finalStepEndUs = 0;
+  private finalReadsFromUs: number | null = null;
   private phase: Phase = 'workload';
   private stopReason: StopReason = 'completed';
   private cachedResult: RunResult | null = null;
@@ -95,6 +102,7 @@ export class ScenarioRun {
     for (let i = 0; i < names.length; i++) nodes.start(i);
 
     const injector = new FaultInjector(kernel, nodes, links, this.faultLog, timeline);
+    this.injector = injector;
     for (const fault of scenario.faults) injector.schedule(fault);
     startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
   }
@@ -119,13 +127,45 @@ export class ScenarioRun {
         this.phase = 'drain';
         continue;
       }
+      if (this.phase === 'final-quiet') {
+        const stop = kernel.runUntil(this.finalStepEndUs, eventCount);
+        if (stop === 'slice-done') return false;
+        if (stop === 'event-budget-exhausted') return this.stop('event-budget-exhausted');
+        this.startFinalReads();
+        continue;
+      }
       const outstanding = this.model.outstanding?.(this.shared) ?? 0;
-      if (outstanding === 0 || kernel.nowUs >= this.drainEndUs) return this.stop('completed');
-      const stop = kernel.runUntil(Math.min(this.drainEndUs, kernel.nowUs + DRAIN_SLICE_US), eventCount);
+      const endUs = this.phase === 'drain' ? this.drainEndUs : this.finalStepEndUs;
+      if (outstanding === 0 || kernel.nowUs >= endUs) {
+        if (this.phase === 'drain' && this.hasFinalPhase()) {
+          this.startFinalQuiet();
+          continue;
+        }
+        return this.stop('completed');
+      }
+      const stop = kernel.runUntil(Math.min(endUs, kernel.nowUs + DRAIN_SLICE_US), eventCount);
       if (stop === 'slice-done') return false;
       if (stop === 'event-budget-exhausted') return this.stop('event-budget-exhausted');
     }
     return true;
+  }
+
+  private hasFinalPhase(): boolean {
+    return this.scenario.final !== undefined || this.model.startFinalReads !== undefined;
+  }
+
+  /** Heals everything, then lets the quiet period pass before the final reads. */
+  private startFinalQuiet(): void {
+    this.injector.revertAll('final phase: every fault reverted, network healed');
+    this.phase = 'final-quiet';
+    this.finalStepEndUs = this.kernel.nowUs + (this.scenario.final?.quietUs ?? FINAL_QUIET_DEFAULT_US);
+  }
+
+  private startFinalReads(): void {
+    this.phase = 'final-reads';
+    this.finalReadsFromUs = this.kernel.nowUs;
+    this.finalStepEndUs = this.kernel.nowUs + (this.model.drainLimitUs?.(this.scenario.system.config) ?? 0) + DRAIN_SLICE_US;
+    this.model.startFinalReads?.(this.shared);
   }
 
   private stop(reason: StopReason): true {
@@ -160,6 +200,8 @@ export class ScenarioRun {
       historyTruncated: this.history.truncated,
       metrics: flat,
       modelConfig: config,
+      finalReadsFromUs: this.finalReadsFromUs,
+      modelFacts: model.recordedFacts?.(this.shared),
     });
     const stopReason = this.stopReason;
     this.cachedResult = {

@@ -10,6 +10,7 @@ import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { applySets } from './apply-sets.js';
 import { parseExpectations, type ExpectationVocabulary } from './parse-expectations.js';
 import { parseFaults } from './parse-faults.js';
+import { parseFinal } from './parse-final.js';
 import { parseNetwork, parseRegions } from './parse-network.js';
 import { parseNodes } from './parse-nodes.js';
 import { parseSweep } from './parse-sweep.js';
@@ -98,6 +99,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
   const { faults, randomFaults } = parseFaults(root, durationUs);
   const expectations = parseExpectations(root, vocabularyOf(system));
   const sweep = parseSweep(root);
+  const final = parseFinal(root);
   if (durationUs === null || system === null) return null;
   return {
     name,
@@ -114,6 +116,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
     limits,
     source: { file: options.file, sets: [...sets] },
     ...(sweep === null ? {} : { sweep }),
+    ...(final === null ? {} : { final }),
   };
 }
 

@@ -15,6 +15,7 @@ export const TOP_LEVEL_KEYS = [
   'faults',
   'expect',
   'sweep',
+  'final',
 ] as const;
 
 /** The network keeps an N x N link table, so the topology is bounded. */

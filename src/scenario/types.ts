@@ -147,6 +147,13 @@ export interface Scenario {
   readonly source: { readonly file: string; readonly sets: readonly string[] };
   /** The `sweep:` section (read by `ddsim sweep` only); absent when the file has none. */
   readonly sweep?: SweepSectionSpec;
+  /** The `final:` section: the phase after the drain (faults reverted, final reads); absent when not written. */
+  readonly final?: FinalPhaseSpec;
+}
+
+/** After the drain, faults are reverted, the run waits `quietUs` for replicas to converge, then final reads run. */
+export interface FinalPhaseSpec {
+  readonly quietUs: number;
 }
 
 /** A sweep declared in the scenario file: values are `--set` value text. */

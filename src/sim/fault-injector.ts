@@ -24,6 +24,8 @@ export class FaultInjector {
   private readonly runKind: number;
   private readonly activeBlocks: ActiveBlock[] = [];
   private readonly cut: Uint8Array;
+  /** Undo functions of faults still in effect, in the order they were applied (for revertAll). */
+  private readonly activeReverts = new Set<Revert>();
 
   constructor(
     private readonly kernel: Kernel,
@@ -60,7 +62,26 @@ export class FaultInjector {
   /** Applies an action now, records it, and returns how to undo it (null when it cannot be undone). */
   inject(action: FaultAction, label: string): Revert | null {
     this.log.add({ atUs: this.kernel.nowUs, label, kind: action.kind, revert: false });
-    return this.apply(action);
+    const revert = this.apply(action);
+    if (revert === null) return null;
+    // Each undo runs at most once, whether its fault ends on schedule or revertAll comes first.
+    const once: Revert = () => {
+      if (!this.activeReverts.delete(once)) return;
+      revert();
+    };
+    this.activeReverts.add(once);
+    return once;
+  }
+
+  /**
+   * The final phase's "heal everything": reverts every fault still in effect (restarts crashed
+   * nodes, resumes paused ones, removes partitions, cuts, link changes and slowdowns), newest first.
+   */
+  revertAll(label: string): void {
+    const reverts = [...this.activeReverts].reverse();
+    if (reverts.length === 0) return;
+    for (const revert of reverts) revert();
+    this.log.add({ atUs: this.kernel.nowUs, label, kind: 'heal', revert: true });
   }
 
   private apply(action: FaultAction): Revert | null {

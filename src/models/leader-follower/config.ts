@@ -1,0 +1,67 @@
+// Configuration of the leader-follower model, read from `system:` (and the kv workload from
+// `workload:`). Defaults are documented beside each field.
+
+import type { ModelSections } from '../../model/api.js';
+import type { DistributionSpec } from '../../scenario/types.js';
+import { parseReplicationWorkload, type KvWorkloadConfig } from '../kv/kv-workload-config.js';
+
+export type ReplicationMode = 'sync' | 'async' | 'semi-sync';
+export type FailoverMode = 'manual' | 'automatic';
+export type ReadTarget = 'leader' | 'any';
+export type FencingMode = 'none' | 'epochs';
+
+export interface LeaderFollowerConfig {
+  /** Every replica; the first is the leader at the start. */
+  readonly servers: readonly string[];
+  /** async: acknowledge at once; sync: after every follower; semi-sync: after `acks` followers. */
+  readonly replication: ReplicationMode;
+  /** Follower acknowledgements a semi-sync leader waits for (default 1). */
+  readonly semiSyncAcks: number;
+  /** manual: nobody promotes a follower (the operator is asleep); automatic: followers elect one. */
+  readonly failover: FailoverMode;
+  /** A follower that hears no heartbeat for this long (plus up to 50% jitter) starts an election. */
+  readonly failoverTimeoutUs: number;
+  /** The leader's heartbeat (and retransmission) interval. */
+  readonly heartbeatIntervalUs: number;
+  /** Where clients send reads: the leader, or any replica (which answers from its own copy). */
+  readonly reads: ReadTarget;
+  /** epochs: replicas reject a stale epoch and an old leader that learns a newer one steps down. */
+  readonly fencing: FencingMode;
+  /**
+   * How long after applying a write the leader ships it to the followers (a binlog shipped in
+   * batches; replication lag beyond the network). Default 0.
+   */
+  readonly replicationDelay: DistributionSpec;
+  readonly workload: KvWorkloadConfig;
+}
+
+export function parseLeaderFollowerConfig({ system, workload }: ModelSections): LeaderFollowerConfig {
+  const servers = system.nodeNames('servers');
+  if (servers.length === 0) system.error('servers', 'at least one server is needed');
+  const replication = system.string('replication', { default: 'async', oneOf: ['sync', 'async', 'semi-sync'] }) as ReplicationMode;
+  const semiSyncAcks = system.number('acks', { default: 1, min: 1, max: Math.max(1, servers.length - 1), integer: true });
+  const failover = system.string('failover', { default: 'automatic', oneOf: ['manual', 'automatic'] }) as FailoverMode;
+  const failoverTimeoutUs = system.duration('failover-timeout', { default: 1_000_000, min: 1 });
+  const heartbeatIntervalUs = system.duration('heartbeat', { default: 100_000, min: 1 });
+  const reads = system.string('reads', { default: 'leader', oneOf: ['leader', 'any'] }) as ReadTarget;
+  const fencing = system.string('fencing', { default: 'none', oneOf: ['none', 'epochs'] }) as FencingMode;
+  const replicationDelay = system.distribution('replication-delay', { default: { kind: 'constant', valueUs: 0 } });
+  const parsed = parseReplicationWorkload(workload, system);
+  if (parsed.kind !== 'kv') workload?.error('kind', 'the leader-follower model runs the kv workload', 'kind: kv');
+  const kv = parsed.kind === 'kv' ? parsed : { ...parsed, kind: 'kv' as const, keyCount: 1, mix: { read: 1, write: 0, cas: 0 }, arrivalRatePerSecond: 0, concurrencyPerClient: null, retries: 0 };
+  for (const client of kv.clients) {
+    if (servers.includes(client)) workload?.error('clients', `node "${client}" cannot be both a client and a server`);
+  }
+  return {
+    servers,
+    replication,
+    semiSyncAcks,
+    failover,
+    failoverTimeoutUs,
+    heartbeatIntervalUs,
+    reads,
+    fencing,
+    replicationDelay,
+    workload: kv,
+  };
+}

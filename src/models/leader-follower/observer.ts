@@ -1,0 +1,124 @@
+// The leader-follower model's observer (Shared): the kv ledger, and who acts as leader when. A
+// node acts as leader while it believes it leads and is truly up (not crashed, not paused); the
+// true status comes from the oracle, polled at every server event (so a term's end is known to
+// within the gap between events, at most a heartbeat interval). Measurement only.
+
+import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
+import type { LeaderTerm, ReplicaState } from '../../checks/replication-facts.js';
+import { KvLedger } from '../kv/kv-ledger.js';
+import { ObserverClock } from '../kv/observer-clock.js';
+import type { KvValue } from '../kv/kv-messages.js';
+
+/** Acknowledgement times kept per term: a bound on memory. */
+const ACKS_PER_TERM_MAX = 100_000;
+const TERMS_MAX = 100_000;
+
+interface Belief {
+  readonly epoch: number;
+  /** The open acting term, or null while the node is down or paused. */
+  term: { fromUs: number; writeAcksUs: number[] } | null;
+}
+
+export class LeaderFollowerObserver {
+  readonly ledger: KvLedger;
+  private readonly beliefs = new Map<string, Belief>();
+  private readonly terms: LeaderTerm[] = [];
+  private readonly stores = new Map<string, () => [string, KvValue][]>();
+
+  readonly clock = new ObserverClock();
+  private readonly nowUs = (): number => this.clock.nowUs();
+
+  constructor(
+    private readonly oracle: TruthOracle,
+    private readonly servers: readonly string[],
+    private readonly durationUs: number,
+  ) {
+    this.ledger = new KvLedger(this.nowUs);
+  }
+
+  registerStore(node: string, contents: () => [string, KvValue][]): void {
+    this.stores.set(node, contents);
+  }
+
+  /** `node` now believes it leads in `epoch` (or no longer believes it leads, epoch null). */
+  setLeader(node: string, epoch: number | null): void {
+    this.tick();
+    const belief = this.beliefs.get(node);
+    if (belief) {
+      this.closeTerm(node, belief);
+      this.beliefs.delete(node);
+    }
+    if (epoch !== null) {
+      const fresh: Belief = { epoch, term: null };
+      this.beliefs.set(node, fresh);
+      this.tick();
+    }
+  }
+
+  leaderAckedWrite(node: string): void {
+    this.tick();
+    const term = this.beliefs.get(node)?.term;
+    if (term && term.writeAcksUs.length < ACKS_PER_TERM_MAX) term.writeAcksUs.push(this.nowUs());
+  }
+
+  /** Opens and closes acting terms from the nodes' true status. */
+  tick(): void {
+    for (const [node, belief] of this.beliefs) {
+      const up = this.oracle.status(node) === 'up';
+      if (up && belief.term === null) belief.term = { fromUs: this.nowUs(), writeAcksUs: [] };
+      else if (!up && belief.term !== null) this.closeTerm(node, belief);
+    }
+  }
+
+  private closeTerm(node: string, belief: Belief): void {
+    if (belief.term === null) return;
+    if (this.terms.length < TERMS_MAX) {
+      this.terms.push({ node, epoch: belief.epoch, fromUs: belief.term.fromUs, toUs: this.nowUs(), writeAcksUs: belief.term.writeAcksUs });
+    }
+    belief.term = null;
+  }
+
+  /** Every term, the open ones closed at the end of the run. */
+  leaderTerms(): LeaderTerm[] {
+    const endUs = this.nowUs();
+    const open = [...this.beliefs].flatMap(([node, belief]) =>
+      belief.term === null ? [] : [{ node, epoch: belief.epoch, fromUs: belief.term.fromUs, toUs: endUs, writeAcksUs: belief.term.writeAcksUs }],
+    );
+    return [...this.terms, ...open].sort((a, b) => a.fromUs - b.fromUs || a.node.localeCompare(b.node));
+  }
+
+  replicaStates(): ReplicaState[] {
+    return this.servers.map((node) => ({ node, entries: this.stores.get(node)?.() ?? [] }));
+  }
+
+  finish(metrics: MetricsRecorder): void {
+    this.tick();
+    this.ledger.finish(metrics);
+    const { splitBrainUs, unavailableUs } = leaderCoverage(this.leaderTerms(), this.durationUs);
+    metrics.set('leader.split-brain-ms', splitBrainUs / 1000);
+    metrics.set('leader.unavailable-ms', unavailableUs / 1000);
+  }
+}
+
+/** Time (within [0, durationUs]) with two or more acting leaders, and with none. */
+export function leaderCoverage(terms: readonly LeaderTerm[], durationUs: number): { splitBrainUs: number; unavailableUs: number } {
+  const events: [number, number][] = [];
+  for (const term of terms) {
+    const fromUs = Math.min(term.fromUs, durationUs);
+    const toUs = Math.min(term.toUs, durationUs);
+    if (toUs > fromUs) events.push([fromUs, 1], [toUs, -1]);
+  }
+  events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let splitBrainUs = 0;
+  let unavailableUs = 0;
+  let active = 0;
+  let lastUs = 0;
+  for (const [atUs, delta] of events) {
+    if (active >= 2) splitBrainUs += atUs - lastUs;
+    if (active === 0) unavailableUs += atUs - lastUs;
+    active += delta;
+    lastUs = atUs;
+  }
+  if (active === 0) unavailableUs += durationUs - lastUs;
+  return { splitBrainUs, unavailableUs };
+}
