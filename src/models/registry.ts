@@ -3,11 +3,13 @@
 import type { SystemModel } from '../model/api.js';
 import { heartbeatModel } from './heartbeat/index.js';
 import { leaderFollowerModel } from './leader-follower/index.js';
+import { leaderlessModel } from './leaderless/index.js';
 import { requestResponseModel } from './request-response/index.js';
 
 const builtins: ReadonlyMap<string, SystemModel<any, any>> = new Map<string, SystemModel<any, any>>([
   [requestResponseModel.name, requestResponseModel],
   [leaderFollowerModel.name, leaderFollowerModel],
+  [leaderlessModel.name, leaderlessModel],
   [heartbeatModel.name, heartbeatModel],
 ]);
 

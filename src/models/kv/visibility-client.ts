@@ -1,0 +1,94 @@
+// The t-visibility workload, as PBS measures staleness (Bailis et al., "Probabilistically Bounded
+// Staleness"): each probe writes a fresh key, waits `gap` after the write is acknowledged, then
+// reads it; the read is consistent when it returns the value written. Probes run one after
+// another per client. Records no history (a probe's key is never touched again); only the tally.
+
+import type { MetricsRecorder, NodeBehaviour, NodeContext, TimerHandle } from '../../model/api.js';
+import type { KvRouter } from './kv-client.js';
+import { isKvResponse, type KvRequest } from './kv-messages.js';
+import type { VisibilityWorkloadConfig } from './kv-workload-config.js';
+
+export const VISIBILITY_METRIC_NAMES = ['probes.completed', 'probes.failed', 'reads.consistent', 'reads.consistent-fraction'] as const;
+
+export class VisibilityTally {
+  inFlight = 0;
+  completed = 0;
+  failed = 0;
+  consistent = 0;
+  private nextId = 1;
+
+  newId(): number {
+    return this.nextId++;
+  }
+
+  finish(metrics: MetricsRecorder): void {
+    if (this.completed + this.failed === 0) return;
+    metrics.set('probes.completed', this.completed);
+    metrics.set('probes.failed', this.failed);
+    metrics.set('reads.consistent', this.consistent);
+    if (this.completed > 0) metrics.set('reads.consistent-fraction', this.consistent / this.completed);
+  }
+}
+
+export function createVisibilityClient(
+  ctx: NodeContext,
+  config: VisibilityWorkloadConfig,
+  tally: VisibilityTally,
+  router: KvRouter,
+): NodeBehaviour {
+  const clientIndex = config.clients.indexOf(ctx.nodeName);
+  const share = Math.floor(config.probeCount / config.clients.length) + (clientIndex < config.probeCount % config.clients.length ? 1 : 0);
+  let started = 0;
+  let probe: { key: string; value: number; phase: 'write' | 'read'; requestId: number; server: string; timer: TimerHandle } | null = null;
+
+  const send = (request: KvRequest): void => {
+    const server = router.target(request.f);
+    ctx.send(server, request);
+    const timer = ctx.setTimer(config.timeoutUs, () => finishProbe(false, false));
+    probe = { key: request.key, value: probe?.value ?? request.value!, phase: request.f === 'read' ? 'read' : 'write', requestId: request.requestId, server, timer };
+  };
+
+  const finishProbe = (completed: boolean, consistent: boolean): void => {
+    if (probe) ctx.cancelTimer(probe.timer);
+    probe = null;
+    tally.inFlight--;
+    if (completed) tally.completed++;
+    else tally.failed++;
+    if (consistent) tally.consistent++;
+    next();
+  };
+
+  const next = (): void => {
+    if (started >= share || ctx.nowUs() >= ctx.durationUs) return;
+    started++;
+    tally.inFlight++;
+    const id = tally.newId();
+    const key = `probe-${ctx.nodeName}-${started}`;
+    probe = null;
+    send({ kind: 'kv.request', requestId: id, f: 'write', key, value: id });
+  };
+
+  next();
+
+  return {
+    onMessage(from, message) {
+      if (!isKvResponse(message) || probe === null || message.requestId !== probe.requestId || from !== probe.server) return;
+      if (message.outcome !== 'ok') {
+        finishProbe(false, false);
+        return;
+      }
+      if (probe.phase === 'read') {
+        finishProbe(true, message.value === probe.value);
+        return;
+      }
+      ctx.cancelTimer(probe.timer);
+      const { key, value } = probe;
+      const read = (): void => {
+        probe = { ...probe!, value };
+        send({ kind: 'kv.request', requestId: tally.newId(), f: 'read', key });
+      };
+      if (config.gapUs > 0) ctx.setTimer(config.gapUs, read);
+      else read();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+// Configuration of the leaderless (Dynamo-style) model, read from `system:` and `workload:`.
+
+import type { ModelSections } from '../../model/api.js';
+import { parseReplicationWorkload, type ReplicationWorkloadConfig } from '../kv/kv-workload-config.js';
+
+export interface LeaderlessConfig {
+  /** Every storage node, in ring order. */
+  readonly replicas: readonly string[];
+  /** Replicas per key: all of them, or the n nodes from the key's place on the ring. */
+  readonly n: number;
+  /** Replies a read waits for. */
+  readonly r: number;
+  /** Acknowledgements a write waits for. */
+  readonly w: number;
+  /** The node that coordinates every request, or null: the client picks a replica at random. */
+  readonly coordinator: string | null;
+  /** After a read, the coordinator sends the newest value to replicas that answered with older ones. */
+  readonly readRepair: boolean;
+  /** Sloppy quorum: when home replicas do not answer within `sloppyAfterUs`, write to other nodes with a hint. */
+  readonly sloppy: boolean;
+  readonly sloppyAfterUs: number;
+  /** How often a node holding hints tries to hand them to their home replica. */
+  readonly handoffIntervalUs: number;
+  readonly workload: ReplicationWorkloadConfig;
+}
+
+export function parseLeaderlessConfig({ system, workload }: ModelSections): LeaderlessConfig {
+  const replicas = system.nodeNames('replicas');
+  if (replicas.length === 0) system.error('replicas', 'at least one replica is needed');
+  const count = Math.max(1, replicas.length);
+  const n = system.number('n', { default: count, min: 1, max: count, integer: true });
+  const r = system.number('r', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true });
+  const w = system.number('w', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true });
+  const coordinator = system.has('coordinator') ? system.nodeName('coordinator') : null;
+  const readRepair = system.boolean('read-repair', { default: true });
+  const sloppy = system.boolean('sloppy', { default: false });
+  const sloppyAfterUs = system.duration('sloppy-after', { default: 50_000, min: 1 });
+  const handoffIntervalUs = system.duration('handoff-interval', { default: 500_000, min: 1 });
+  const parsed = parseReplicationWorkload(workload, system);
+  if (parsed.kind === 'kv' && parsed.mix.cas > 0) {
+    workload?.error('mix', 'the leaderless model has no compare-and-set (no single node orders writes)', 'use mix: { read, write }');
+  }
+  for (const client of parsed.clients) {
+    if (replicas.includes(client) || client === coordinator) workload?.error('clients', `node "${client}" cannot be both a client and a server`);
+  }
+  return { replicas, n, r, w, coordinator, readRepair, sloppy, sloppyAfterUs, handoffIntervalUs, workload: parsed };
+}
+
+/** The replicas of a key: all when n covers them, else n consecutive nodes from the key's hash on the ring. */
+export function homeReplicas(config: LeaderlessConfig, key: string): readonly string[] {
+  const { replicas, n } = config;
+  if (n >= replicas.length) return replicas;
+  const start = hashKey(key) % replicas.length;
+  return Array.from({ length: n }, (_, i) => replicas[(start + i) % replicas.length]!);
+}
+
+/** FNV-1a: a stable placement, independent of the run. */
+function hashKey(key: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= key.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash;
+}

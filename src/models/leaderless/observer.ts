@@ -1,0 +1,35 @@
+// The leaderless model's observer (Shared): the kv ledger, the t-visibility tally, and each
+// replica's final contents for `converged`. Measurement only.
+
+import type { MetricsRecorder } from '../../model/api.js';
+import type { ReplicaState } from '../../checks/replication-facts.js';
+import { KvLedger } from '../kv/kv-ledger.js';
+import type { KvValue } from '../kv/kv-messages.js';
+import { ObserverClock } from '../kv/observer-clock.js';
+import { VisibilityTally } from '../kv/visibility-client.js';
+
+export class LeaderlessObserver {
+  readonly clock = new ObserverClock();
+  readonly ledger = new KvLedger(() => this.clock.nowUs());
+  readonly visibility = new VisibilityTally();
+  private readonly stores = new Map<string, () => [string, KvValue][]>();
+
+  constructor(private readonly replicas: readonly string[]) {}
+
+  registerStore(node: string, contents: () => [string, KvValue][]): void {
+    this.stores.set(node, contents);
+  }
+
+  replicaStates(): ReplicaState[] {
+    return this.replicas.map((node) => ({ node, entries: this.stores.get(node)?.() ?? [] }));
+  }
+
+  outstanding(): number {
+    return this.ledger.outstanding() + this.visibility.inFlight;
+  }
+
+  finish(metrics: MetricsRecorder): void {
+    this.ledger.finish(metrics);
+    this.visibility.finish(metrics);
+  }
+}
