@@ -92,6 +92,39 @@ export function deriveSfc32State(
   state[offset + 3] = d;
 }
 
+/**
+ * The initial state of the stream of a directed pair (from, to), given the derived states of the
+ * two ends' own names (`deriveSfc32State(key, 'link-end:<name>')`): the source's state absorbs the
+ * destination's words one at a time between sfc32 rounds, so (a, b) and (b, a) differ. Costs about
+ * 30 rounds and no string work, which matters when a topology has millions of links.
+ */
+export function deriveSfc32PairState(
+  ends: Int32Array,
+  fromOffset: number,
+  toOffset: number,
+  state: Int32Array,
+  offset: number,
+): void {
+  let a = ends[fromOffset]!;
+  let b = ends[fromOffset + 1]!;
+  let c = ends[fromOffset + 2]!;
+  let d = ends[fromOffset + 3]!;
+  for (let word = 0; word < WORDS_PER_STATE + 2; word++) {
+    if (word < WORDS_PER_STATE) a ^= ends[toOffset + word]!;
+    for (let i = 0; i < 4; i++) {
+      const t = (((a + b) | 0) + d) | 0;
+      d = (d + 1) | 0;
+      a = b ^ (b >>> 9);
+      b = (c + (c << 3)) | 0;
+      c = (((c << 21) | (c >>> 11)) + t) | 0;
+    }
+  }
+  state[offset] = a;
+  state[offset + 1] = b;
+  state[offset + 2] = c;
+  state[offset + 3] = d;
+}
+
 /** A 128-bit hash of a string (cyrb128, public domain), as four 32-bit words into state[offset..]. */
 function cyrb128Into(text: string, state: Int32Array, offset: number): void {
   let h1 = 1779033703;
