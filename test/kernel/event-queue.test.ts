@@ -23,6 +23,20 @@ describe('EventQueue', () => {
     expect(drain(queue)).toEqual(['a1', 'a2', 'a3', 'b', 'c']);
   });
 
+  it('keeps its order when it grows past its initial capacity', () => {
+    const random = new StreamFactory(9).stream('grow');
+    const queue = new EventQueue<number>();
+    const times: number[] = [];
+    for (let i = 0; i < 5000; i++) {
+      const t = Math.floor(random.next() * 1000);
+      times.push(t);
+      queue.push(t, 0, i);
+    }
+    const popped = drain(queue as unknown as EventQueue<string>) as unknown as number[];
+    const expected = times.map((t, i) => ({ t, i })).sort((a, b) => a.t - b.t || a.i - b.i).map((e) => e.i);
+    expect(popped).toEqual(expected);
+  });
+
   it('replace-top during handling gives the same order as pop then push', () => {
     const random = new StreamFactory(7).stream('test');
     const withReplace = new EventQueue<number>();
