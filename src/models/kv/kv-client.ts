@@ -39,6 +39,7 @@ export function createKvClient(
   router: KvRouter,
 ): NodeBehaviour {
   const clientIndex = config.clients.indexOf(ctx.nodeName);
+  ledger.registerClient(ctx.nodeName);
   const pending = new Map<number, Pending>();
   const choices = ctx.stream('workload');
   /** Last value this client saw per key: what its cas expects. */
@@ -53,7 +54,7 @@ export function createKvClient(
 
   const record = (operation: HistoryOperation): void => {
     ctx.history.record(operation);
-    ledger.record(operation);
+    ledger.record(ctx.nodeName, operation);
   };
 
   const send = (op: Pending): void => {

@@ -1,7 +1,8 @@
 // The key-value clients' shared bookkeeping, kept by a model's observer: operation ids, a copy of
-// the history the clients record (for the stale-read and lost-write metrics at the end), the
-// count of operations in flight (the drain and final phases wait for it), and the clients' final
-// read starters. Measurement only: nodes never read it to decide anything.
+// the history the clients record (for the stale-read and lost-write metrics at the end), each
+// client's operations in flight (the drain and final phases wait for those of clients that are
+// up), and the clients' final read starters. Measurement only: nodes never read it to decide
+// anything.
 
 import type { HistoryOperation, MetricsRecorder } from '../../model/api.js';
 import type { RecordedOperation } from '../../checks/recorded-facts.js';
@@ -20,25 +21,46 @@ export const KV_METRIC_NAMES = [
   'reads.ok',
   'reads.stale',
   'reads.stale-fraction',
+  'writes.acknowledged-fraction',
 ] as const;
+
+/** Whether a client is up (not crashed), from the truth oracle: a crashed client awaits nothing. */
+export type ClientIsUp = (client: string) => boolean;
 
 export class KvLedger {
   private nextOperationId = 1;
-  private inFlight = 0;
+  /** Operations invoked and not completed, per client, in its current incarnation. */
+  private readonly inFlightByClient = new Map<string, number>();
+  /** Operations a crash cut short: their client restarted without them (never completed). */
+  private abandoned = 0;
+  /** Plain writes invoked, and acknowledged: write availability (a cas may fail by design). */
+  private writesInvoked = 0;
+  private writesAcknowledged = 0;
   private readonly records: RecordedOperation[] = [];
   private truncated = false;
   private readonly finalReadStarters = new Map<string, () => void>();
   finalReadsFromUs: number | null = null;
 
-  constructor(private readonly nowUs: () => number) {}
+  constructor(
+    private readonly nowUs: () => number,
+    private readonly clientIsUp: ClientIsUp,
+  ) {}
 
   newOperationId(): number {
     return this.nextOperationId++;
   }
 
-  record(operation: HistoryOperation): void {
-    if (operation.type === 'invoke') this.inFlight++;
-    else this.inFlight--;
+  /** A client (re)starts: what its previous incarnation had in flight will never complete. */
+  registerClient(client: string): void {
+    this.abandoned += this.inFlightByClient.get(client) ?? 0;
+    this.inFlightByClient.set(client, 0);
+  }
+
+  record(client: string, operation: HistoryOperation): void {
+    const inFlight = this.inFlightByClient.get(client) ?? 0;
+    this.inFlightByClient.set(client, operation.type === 'invoke' ? inFlight + 1 : inFlight - 1);
+    if (operation.f === 'write' && operation.type === 'invoke') this.writesInvoked++;
+    if (operation.f === 'write' && operation.type === 'ok') this.writesAcknowledged++;
     if (this.records.length >= LEDGER_OPERATION_COUNT_MAX) {
       this.truncated = true;
       return;
@@ -46,8 +68,18 @@ export class KvLedger {
     this.records.push({ ...operation, timeUs: this.nowUs() });
   }
 
+  /** Operations in flight at clients that are up (paused ones included: they will resume). */
   outstanding(): number {
-    return this.inFlight;
+    let count = 0;
+    for (const [client, inFlight] of this.inFlightByClient) if (this.clientIsUp(client)) count += inFlight;
+    return count;
+  }
+
+  /** Every operation invoked and never completed, abandoned ones included. */
+  private incomplete(): number {
+    let count = this.abandoned;
+    for (const inFlight of this.inFlightByClient.values()) count += inFlight;
+    return count;
   }
 
   /** A client (re)started: its final reads run through this function (the latest incarnation's). */
@@ -62,7 +94,9 @@ export class KvLedger {
 
   /** Ops with an invocation but no completion yet count as unknown. */
   finish(metrics: MetricsRecorder): void {
-    metrics.set('ops.unknown', metrics.get('ops.unknown') + Math.max(0, this.inFlight));
+    const incomplete = this.incomplete();
+    metrics.set('ops.unknown', metrics.get('ops.unknown') + incomplete);
+    if (this.writesInvoked > 0) metrics.set('writes.acknowledged-fraction', this.writesAcknowledged / this.writesInvoked);
     if (this.truncated) return;
     const { readCount, stale } = findStaleReads(this.records);
     metrics.set('reads.ok', readCount);

@@ -11,7 +11,8 @@ import type { VisibilityWorkloadConfig } from './kv-workload-config.js';
 export const VISIBILITY_METRIC_NAMES = ['probes.completed', 'probes.failed', 'reads.consistent', 'reads.consistent-fraction'] as const;
 
 export class VisibilityTally {
-  inFlight = 0;
+  /** Probes under way per client (0 or 1: a client runs its probes one after another). */
+  readonly inFlightByClient = new Map<string, number>();
   completed = 0;
   failed = 0;
   consistent = 0;
@@ -19,6 +20,13 @@ export class VisibilityTally {
 
   newId(): number {
     return this.nextId++;
+  }
+
+  /** Probes under way at clients that are up. */
+  inFlight(clientIsUp: (client: string) => boolean): number {
+    let count = 0;
+    for (const [client, inFlight] of this.inFlightByClient) if (clientIsUp(client)) count += inFlight;
+    return count;
   }
 
   finish(metrics: MetricsRecorder): void {
@@ -39,6 +47,9 @@ export function createVisibilityClient(
   const clientIndex = config.clients.indexOf(ctx.nodeName);
   const share = Math.floor(config.probeCount / config.clients.length) + (clientIndex < config.probeCount % config.clients.length ? 1 : 0);
   let started = 0;
+  // A restarted client's interrupted probe never completes: it counts as failed.
+  if ((tally.inFlightByClient.get(ctx.nodeName) ?? 0) > 0) tally.failed++;
+  tally.inFlightByClient.set(ctx.nodeName, 0);
   let probe: { key: string; value: number; phase: 'write' | 'read'; requestId: number; server: string; timer: TimerHandle } | null = null;
 
   const send = (request: KvRequest): void => {
@@ -51,7 +62,7 @@ export function createVisibilityClient(
   const finishProbe = (completed: boolean, consistent: boolean): void => {
     if (probe) ctx.cancelTimer(probe.timer);
     probe = null;
-    tally.inFlight--;
+    tally.inFlightByClient.set(ctx.nodeName, 0);
     if (completed) tally.completed++;
     else tally.failed++;
     if (consistent) tally.consistent++;
@@ -61,7 +72,7 @@ export function createVisibilityClient(
   const next = (): void => {
     if (started >= share || ctx.nowUs() >= ctx.durationUs) return;
     started++;
-    tally.inFlight++;
+    tally.inFlightByClient.set(ctx.nodeName, 1);
     const id = tally.newId();
     const key = `probe-${ctx.nodeName}-${started}`;
     probe = null;

@@ -33,7 +33,7 @@ export class LeaderFollowerObserver {
     private readonly servers: readonly string[],
     private readonly durationUs: number,
   ) {
-    this.ledger = new KvLedger(this.nowUs);
+    this.ledger = new KvLedger(this.nowUs, (client) => oracle.status(client) !== 'down');
   }
 
   registerStore(node: string, contents: () => [string, KvValue][]): void {

@@ -22,7 +22,7 @@ export const leaderlessModel: SystemModel<LeaderlessConfig, LeaderlessObserver> 
 
   parseConfig: parseLeaderlessConfig,
 
-  createShared: (config) => new LeaderlessObserver(config.replicas),
+  createShared: (config, setup) => new LeaderlessObserver(config.replicas, setup.oracle),
 
   createNode(ctx, config, observer) {
     observer.clock.use(ctx);

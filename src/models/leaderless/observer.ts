@@ -1,7 +1,7 @@
 // The leaderless model's observer (Shared): the kv ledger, the t-visibility tally, and each
 // replica's final contents for `converged`. Measurement only.
 
-import type { MetricsRecorder } from '../../model/api.js';
+import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
 import type { ReplicaState } from '../../checks/replication-facts.js';
 import { KvLedger } from '../kv/kv-ledger.js';
 import type { KvValue } from '../kv/kv-messages.js';
@@ -10,11 +10,18 @@ import { VisibilityTally } from '../kv/visibility-client.js';
 
 export class LeaderlessObserver {
   readonly clock = new ObserverClock();
-  readonly ledger = new KvLedger(() => this.clock.nowUs());
+  readonly ledger: KvLedger;
   readonly visibility = new VisibilityTally();
   private readonly stores = new Map<string, () => [string, KvValue][]>();
+  private readonly clientIsUp: (client: string) => boolean;
 
-  constructor(private readonly replicas: readonly string[]) {}
+  constructor(
+    private readonly replicas: readonly string[],
+    oracle: TruthOracle,
+  ) {
+    this.clientIsUp = (client) => oracle.status(client) !== 'down';
+    this.ledger = new KvLedger(() => this.clock.nowUs(), this.clientIsUp);
+  }
 
   registerStore(node: string, contents: () => [string, KvValue][]): void {
     this.stores.set(node, contents);
@@ -25,7 +32,7 @@ export class LeaderlessObserver {
   }
 
   outstanding(): number {
-    return this.ledger.outstanding() + this.visibility.inFlight;
+    return this.ledger.outstanding() + this.visibility.inFlight(this.clientIsUp);
   }
 
   finish(metrics: MetricsRecorder): void {
