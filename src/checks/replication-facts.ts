@@ -20,9 +20,16 @@ export interface ReplicaState {
   readonly entries: readonly (readonly [string, unknown])[];
 }
 
+/** The replicas that store a key (placement on a ring); without it every replica stores every key. */
+export interface KeyPlacement {
+  readonly key: string;
+  readonly replicas: readonly string[];
+}
+
 export interface ReplicationFacts {
   readonly leaderTerms?: readonly LeaderTerm[];
   readonly replicaStates?: readonly ReplicaState[];
+  readonly placement?: readonly KeyPlacement[];
 }
 
 export function replicationFacts(facts: RecordedFacts): ReplicationFacts {

@@ -48,10 +48,18 @@ export function parseLeaderlessConfig({ system, workload }: ModelSections): Lead
 
 /** The replicas of a key: all when n covers them, else n consecutive nodes from the key's hash on the ring. */
 export function homeReplicas(config: LeaderlessConfig, key: string): readonly string[] {
+  return preferenceList(config, key).slice(0, config.n);
+}
+
+/**
+ * Every replica in ring order from the key's place (Dynamo's preference list): the first n are
+ * the key's home replicas, the rest its stand-ins under a sloppy quorum, nearest first.
+ */
+export function preferenceList(config: LeaderlessConfig, key: string): readonly string[] {
   const { replicas, n } = config;
   if (n >= replicas.length) return replicas;
   const start = hashKey(key) % replicas.length;
-  return Array.from({ length: n }, (_, i) => replicas[(start + i) % replicas.length]!);
+  return Array.from({ length: replicas.length }, (_, i) => replicas[(start + i) % replicas.length]!);
 }
 
 /** FNV-1a: a stable placement, independent of the run. */

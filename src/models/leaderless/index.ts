@@ -8,7 +8,7 @@ import type { SystemModel } from '../../model/api.js';
 import { createKvClient, type KvRouter } from '../kv/kv-client.js';
 import { KV_METRIC_NAMES } from '../kv/kv-ledger.js';
 import { createVisibilityClient, VISIBILITY_METRIC_NAMES } from '../kv/visibility-client.js';
-import { parseLeaderlessConfig, type LeaderlessConfig } from './config.js';
+import { homeReplicas, parseLeaderlessConfig, type LeaderlessConfig } from './config.js';
 import { createLeaderlessNode } from './node.js';
 import { LeaderlessObserver } from './observer.js';
 
@@ -22,7 +22,7 @@ export const leaderlessModel: SystemModel<LeaderlessConfig, LeaderlessObserver> 
 
   parseConfig: parseLeaderlessConfig,
 
-  createShared: (config, setup) => new LeaderlessObserver(config.replicas, setup.oracle),
+  createShared: (config, setup) => new LeaderlessObserver(config.replicas, setup.oracle, (key) => homeReplicas(config, key)),
 
   createNode(ctx, config, observer) {
     observer.clock.use(ctx);
@@ -51,5 +51,5 @@ export const leaderlessModel: SystemModel<LeaderlessConfig, LeaderlessObserver> 
 
   finish: (observer, metrics) => observer.finish(metrics),
 
-  recordedFacts: (observer) => ({ replicaStates: observer.replicaStates() }),
+  recordedFacts: (observer) => ({ replicaStates: observer.replicaStates(), placement: observer.placement() }),
 };

@@ -5,7 +5,7 @@
 
 import type { NodeBehaviour, NodeContext } from '../../model/api.js';
 import { isKvRequest, type KvRequest, type KvResponse } from '../kv/kv-messages.js';
-import { homeReplicas, type LeaderlessConfig } from './config.js';
+import { homeReplicas, preferenceList, type LeaderlessConfig } from './config.js';
 import { isLeaderlessMessage, type LeaderlessMessage, type Versioned } from './messages.js';
 import type { LeaderlessObserver } from './observer.js';
 
@@ -83,12 +83,15 @@ export function createLeaderlessNode(ctx: NodeContext, config: LeaderlessConfig,
     ctx.setTimer(config.workload.timeoutUs * 2, () => requests.delete(id));
   };
 
-  /** Sloppy quorum: each home replica still silent gets a stand-in from outside the home set. */
+  /**
+   * Sloppy quorum: each home replica still silent gets a stand-in from outside the home set, the
+   * next nodes on the ring first. One round: a stand-in that is silent too is not replaced.
+   */
   const sloppyFallback = (id: number, item: Versioned): void => {
     const entry = requests.get(id);
     if (!entry || entry.answered) return;
     const silent = entry.home.filter((replica) => !entry.replied.has(replica));
-    const standIns = config.replicas.filter((node) => !entry.asked.has(node));
+    const standIns = preferenceList(config, entry.request.key).filter((node) => !entry.asked.has(node));
     silent.forEach((home, i) => {
       const standIn = standIns[i];
       if (standIn === undefined) return;
@@ -165,7 +168,8 @@ export function createLeaderlessNode(ctx: NodeContext, config: LeaderlessConfig,
     }
     ctx.setTimer(config.handoffIntervalUs, handOff);
   };
-  if (isReplica && config.sloppy) handOff();
+  // The first round at a random phase, so that replicas do not hand off in lockstep.
+  if (isReplica && config.sloppy) ctx.setTimer(Math.floor(ctx.stream('handoff').next() * config.handoffIntervalUs), handOff);
 
   return {
     onMessage(from, message) {

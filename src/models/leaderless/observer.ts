@@ -2,7 +2,7 @@
 // replica's final contents for `converged`. Measurement only.
 
 import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
-import type { ReplicaState } from '../../checks/replication-facts.js';
+import type { KeyPlacement, ReplicaState } from '../../checks/replication-facts.js';
 import { KvLedger } from '../kv/kv-ledger.js';
 import type { KvValue } from '../kv/kv-messages.js';
 import { ObserverClock } from '../kv/observer-clock.js';
@@ -18,6 +18,7 @@ export class LeaderlessObserver {
   constructor(
     private readonly replicas: readonly string[],
     oracle: TruthOracle,
+    private readonly homeReplicas: (key: string) => readonly string[],
   ) {
     this.clientIsUp = (client) => oracle.status(client) !== 'down';
     this.ledger = new KvLedger(() => this.clock.nowUs(), this.clientIsUp);
@@ -29,6 +30,13 @@ export class LeaderlessObserver {
 
   replicaStates(): ReplicaState[] {
     return this.replicas.map((node) => ({ node, entries: this.stores.get(node)?.() ?? [] }));
+  }
+
+  /** The home replicas of every key some replica holds (hints are not held in a store). */
+  placement(): KeyPlacement[] {
+    const keys = new Set<string>();
+    for (const contents of this.stores.values()) for (const [key] of contents()) keys.add(key);
+    return [...keys].sort().map((key) => ({ key, replicas: this.homeReplicas(key) }));
   }
 
   outstanding(): number {
