@@ -1,0 +1,80 @@
+// The partition scenarios of replication, end to end: a strict quorum against a sloppy one, and a
+// leader cut off in a minority. Each configuration fails the expectations its lesson predicts.
+
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { loadScenario } from '../../src/scenario/load-scenario.js';
+import { createModelResolver } from '../../src/scenario/resolve-model.js';
+import { runScenario } from '../../src/run/run-scenario.js';
+import { runCli } from '../cli/fake-io.js';
+
+async function runJson(file: string, ...extra: string[]) {
+  const result = await runCli(['run', `scenarios/${file}`, '--format', 'json', ...extra]);
+  expect(result.err).toBe('');
+  const document = JSON.parse(result.out);
+  const verdict = (expr: string): boolean => document.expectations.find((e: { expr: string }) => e.expr === expr).ok;
+  return { code: result.code, document, metrics: document.metrics, verdict };
+}
+
+describe('repl-sloppy-quorum', () => {
+  it('strict quorum: writes refused under the partition, reads stay fresh', async () => {
+    const strict = await runJson('repl-sloppy-quorum.yaml');
+    expect(strict.code).toBe(1);
+    expect(strict.verdict('writes.acknowledged-fraction >= 0.95')).toBe(false);
+    expect(strict.metrics['writes.acknowledged-fraction']).toBeLessThan(0.8);
+    expect(strict.metrics['ops.unknown']).toBeGreaterThan(100);
+    expect(strict.verdict('reads.stale == 0')).toBe(true);
+    expect(strict.metrics['writes.hinted']).toBe(0);
+    expect(strict.verdict('converged')).toBe(true);
+  });
+
+  it('sloppy quorum: every write accepted on stand-ins, stale reads until the hints are handed off', async () => {
+    const sloppy = await runJson('repl-sloppy-quorum.yaml', '--set', 'system.sloppy=true');
+    expect(sloppy.code).toBe(1);
+    expect(sloppy.verdict('writes.acknowledged-fraction >= 0.95')).toBe(true);
+    expect(sloppy.metrics['ops.unknown']).toBe(0);
+    expect(sloppy.metrics['writes.hinted']).toBeGreaterThan(200);
+    expect(sloppy.verdict('reads.stale == 0')).toBe(false);
+    expect(sloppy.metrics['reads.stale']).toBeGreaterThan(3);
+    // The handoff brings the home replicas up to date by the end, and loses nothing.
+    expect(sloppy.verdict('converged')).toBe(true);
+    expect(sloppy.metrics['writes.lost']).toBe(0);
+  });
+
+  it('sloppy quorum: the history is not linearizable', async () => {
+    const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+    const text = `${readFileSync('scenarios/repl-sloppy-quorum.yaml', 'utf8')}  - linearizable\n`;
+    const scenario = await loadScenario({ file: 'repl-sloppy-quorum.yaml', text, sets: ['system.sloppy=true'], resolveModel });
+    const result = runScenario(scenario);
+    expect(result.expectations.find((e) => e.expr === 'linearizable')?.observed).toBe('not-linearizable');
+  }, 30_000);
+});
+
+describe('repl-minority-partition', () => {
+  it('a majority write quorum: the minority leader acknowledges nothing, the majority elects and serves', async () => {
+    const majority = await runJson('repl-minority-partition.yaml');
+    expect(majority.code).toBe(0);
+    expect(majority.metrics['leader.elections']).toBe(1);
+    expect(majority.metrics['writes.lost']).toBe(0);
+    // client-1's writes to the cut-off leader time out; client-2's succeed on the new leader.
+    expect(majority.metrics['ops.unknown']).toBeGreaterThan(300);
+    expect(majority.metrics['writes.acknowledged-fraction']).toBeGreaterThan(0.7);
+    // db-1 believes it leads for the whole partition, less the election time, but acknowledges nothing.
+    expect(majority.metrics['leader.split-brain-ms']).toBeGreaterThan(4000);
+    const singleLeader = majority.document.expectations.find((e: { expr: string }) => e.expr === 'single-leader');
+    expect(singleLeader.observed).toBe('one leader at a time');
+  });
+
+  it('one follower is enough: the minority keeps acknowledging, two leaders, lost writes (epochs or not)', async () => {
+    for (const fencing of ['epochs', 'none']) {
+      const minority = await runJson('repl-minority-partition.yaml', '--set', 'system.acks=1', '--set', `system.fencing=${fencing}`);
+      expect(minority.code).toBe(1);
+      expect(minority.verdict('single-leader')).toBe(false);
+      expect(minority.verdict('no-lost-writes')).toBe(false);
+      expect(minority.metrics['writes.lost']).toBeGreaterThan(50);
+      const witness = minority.document.expectations.find((e: { expr: string }) => e.expr === 'single-leader').witness;
+      expect(witness.leaders.map((l: { node: string }) => l.node).sort()).toEqual(['db-1', 'db-3']);
+    }
+  });
+});
