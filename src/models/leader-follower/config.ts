@@ -36,10 +36,12 @@ export interface LeaderFollowerConfig {
 }
 
 export function parseLeaderFollowerConfig({ system, workload }: ModelSections): LeaderFollowerConfig {
+  // nodeNames reports a missing key, an empty list and unknown names (then returns no names).
   const servers = system.nodeNames('servers');
-  if (servers.length === 0) system.error('servers', 'at least one server is needed');
   const replication = system.string('replication', { default: 'async', oneOf: ['sync', 'async', 'semi-sync'] }) as ReplicationMode;
-  const semiSyncAcks = system.number('acks', { default: 1, min: 1, max: Math.max(1, servers.length - 1), integer: true });
+  // No upper bound while the servers are unknown (already reported): no second, misleading error.
+  const acksMax = servers.length === 0 ? Number.MAX_SAFE_INTEGER : Math.max(1, servers.length - 1);
+  const semiSyncAcks = system.number('acks', { default: 1, min: 1, max: acksMax, integer: true });
   const failover = system.string('failover', { default: 'automatic', oneOf: ['manual', 'automatic'] }) as FailoverMode;
   const failoverTimeoutUs = system.duration('failover-timeout', { default: 1_000_000, min: 1 });
   const heartbeatIntervalUs = system.duration('heartbeat', { default: 100_000, min: 1 });

@@ -25,10 +25,11 @@ export interface LeaderlessConfig {
 }
 
 export function parseLeaderlessConfig({ system, workload }: ModelSections): LeaderlessConfig {
+  // nodeNames reports a missing key, an empty list and unknown names (then returns no names);
+  // n is not bounded by an unknown count then (no second, misleading error).
   const replicas = system.nodeNames('replicas');
-  if (replicas.length === 0) system.error('replicas', 'at least one replica is needed');
-  const count = Math.max(1, replicas.length);
-  const n = system.number('n', { default: count, min: 1, max: count, integer: true });
+  const count = replicas.length === 0 ? Number.MAX_SAFE_INTEGER : replicas.length;
+  const n = system.number('n', { default: Math.max(1, replicas.length), min: 1, max: count, integer: true });
   const r = system.number('r', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true });
   const w = system.number('w', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true });
   const coordinator = system.has('coordinator') ? system.nodeName('coordinator') : null;
@@ -36,6 +37,9 @@ export function parseLeaderlessConfig({ system, workload }: ModelSections): Lead
   const sloppy = system.boolean('sloppy', { default: false });
   const sloppyAfterUs = system.duration('sloppy-after', { default: 50_000, min: 1 });
   const handoffIntervalUs = system.duration('handoff-interval', { default: 500_000, min: 1 });
+  if (sloppy && replicas.length > 0 && n >= replicas.length) {
+    system.error('sloppy', `a sloppy quorum needs stand-ins outside a key's ${n} replicas, and there are ${replicas.length} in all`, 'place keys on fewer replicas than there are, e.g. n: 3 with 5 replicas');
+  }
   const parsed = parseReplicationWorkload(workload, system);
   if (parsed.kind === 'kv' && parsed.mix.cas > 0) {
     workload?.error('mix', 'the leaderless model has no compare-and-set (no single node orders writes)', 'use mix: { read, write }');
