@@ -23,9 +23,15 @@ export const linearizableCheck: Check = (facts): CheckOutcome => {
   // Operation times are positions in the recorded history: map them back to simulated time.
   const atMs = (position: number): number | null =>
     Number.isFinite(position) ? facts.history[position]!.timeUs / 1000 : null;
+  const failing = witness.failingOperation;
+  const failingMs = atMs(failing.returnTime);
   return {
     ok: false,
     observed: result.verdict,
+    marks:
+      failingMs === null
+        ? []
+        : [{ atMs: failingMs, label: `${failing.f}${failing.key === undefined ? '' : ` ${failing.key}`} by ${failing.process}: no order of the operations explains it` }],
     witness: {
       model: modelName,
       key: witness.key,

@@ -6,6 +6,7 @@ import { convergedCheck } from './converged.js';
 import { linearizableCheck } from './linearizable.js';
 import { noLostWritesCheck } from './lost-writes.js';
 import { singleLeaderCheck } from './single-leader.js';
+import type { TimelineMark } from '../run/result.js';
 import type { RecordedFacts } from './recorded-facts.js';
 
 export interface CheckOutcome {
@@ -13,6 +14,8 @@ export interface CheckOutcome {
   /** Verdict or figure shown as "observed". */
   readonly observed: string | number;
   readonly witness?: unknown;
+  /** Moments of the violation to mark on the timeline. */
+  readonly marks?: readonly TimelineMark[];
 }
 
 export type Check = (facts: RecordedFacts) => CheckOutcome;

@@ -35,6 +35,7 @@ export function runDocument(result: RunResult): Record<string, unknown> {
       observed: finiteOrNull(expectation.observed),
       observedText: formatObserved(expectation),
       ...(expectation.witness === undefined ? {} : { witness: expectation.witness }),
+      ...(expectation.marks === undefined ? {} : { marks: expectation.marks }),
     })),
     failureCauses: failureCauseShares(result.metrics).map((row) => ({
       cause: row.cause,

@@ -5,13 +5,14 @@ import type { RunResult } from '../run/result.js';
 import { renderFaultMarkers } from './fault-markers.js';
 import { formatGrouped, formatSecondsShort } from './number-format.js';
 import { sparkline } from './sparkline.js';
+import { renderViolationMarkers } from './violation-markers.js';
 import type { Palette } from './style.js';
 import { padEndVisible, truncateEnd } from './text-layout.js';
 import { renderTimeAxis } from './time-axis.js';
 import { chooseColumnMapping, columnSpanUs, countsPerColumn, type ColumnMapping } from './timeline-columns.js';
 import { drawnLaneNames, laneLegend, renderLaneRows } from './timeline-lanes.js';
 
-const ROW_LABELS = { faults: 'faults', failed: 'failed', time: 'time' } as const;
+const ROW_LABELS = { faults: 'faults', failed: 'failed', violated: 'violated', time: 'time' } as const;
 const NAME_COLUMN_MIN = 6;
 
 export function renderTimeline(result: RunResult, widthColumns: number, palette: Palette): string[] {
@@ -26,16 +27,23 @@ export function renderTimeline(result: RunResult, widthColumns: number, palette:
     palette,
   );
   const failed = sparkline(countsPerColumn(mapping, timeline.failuresPerBucket));
+  const violations = renderViolationMarkers(
+    result.expectations,
+    { mapping, bucketUs: timeline.bucketUs, widthColumns },
+    palette,
+  );
   const spanMs = (timeline.bucketCount * timeline.bucketUs) / 1000;
   return [
     ...renderLaneRows({ lanes: timeline.lanes, mapping, nameColumnWidth }, palette),
     rowLabel(ROW_LABELS.faults) + markers.cells.join(''),
     rowLabel(ROW_LABELS.failed) + failed.glyphs.join('').replace(/[^ ]+/g, (bars) => palette.failureBar(bars)),
+    ...(violations ? [rowLabel(ROW_LABELS.violated) + violations.cells.join('')] : []),
     palette.dim(rowLabel(ROW_LABELS.time) + renderTimeAxis(spanMs, mapping.columnCount)),
     '',
     laneLegend(palette, timeline.lanes),
     palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline.bucketUs), widthColumns)),
     ...markers.legendLines,
+    ...(violations ? [`violations (${violations.legendLines.length})`, ...violations.legendLines] : []),
   ];
 }
 

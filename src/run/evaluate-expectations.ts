@@ -5,6 +5,9 @@ import type { RecordedFacts } from '../checks/recorded-facts.js';
 import type { ComparisonOperator, ExpectationSpec } from '../scenario/types.js';
 import type { ExpectationResult } from './result.js';
 
+/** Marks kept per violated check: enough to show where, few enough to read. */
+const MARK_COUNT_MAX = 8;
+
 export function evaluateExpectations(
   expectations: readonly ExpectationSpec[],
   facts: RecordedFacts,
@@ -20,9 +23,13 @@ export function evaluateExpectations(
     const check = findCheck(expectation.name);
     if (!check) return { expr: expectation.text, ok: false, observed: 'unknown check' };
     const outcome = check(facts);
-    return outcome.witness === undefined
-      ? { expr: expectation.text, ok: outcome.ok, observed: outcome.observed }
-      : { expr: expectation.text, ok: outcome.ok, observed: outcome.observed, witness: outcome.witness };
+    return {
+      expr: expectation.text,
+      ok: outcome.ok,
+      observed: outcome.observed,
+      ...(outcome.witness === undefined ? {} : { witness: outcome.witness }),
+      ...(outcome.marks === undefined || outcome.marks.length === 0 ? {} : { marks: outcome.marks.slice(0, MARK_COUNT_MAX) }),
+    };
   });
 }
 

@@ -39,6 +39,13 @@ export interface FaultRecord {
   readonly revert: boolean;
 }
 
+/** A moment a violated check points at, drawn on the timeline's `violated` row. */
+export interface TimelineMark {
+  readonly atMs: number;
+  /** e.g. "write x=7 acknowledged, later lost". */
+  readonly label: string;
+}
+
 export interface ExpectationResult {
   /** As written in the scenario. */
   readonly expr: string;
@@ -47,6 +54,8 @@ export interface ExpectationResult {
   readonly observed: number | string | null;
   /** Explanation of a violation: operations and times involved (checks only). */
   readonly witness?: unknown;
+  /** Moments of the violation to mark on the timeline (checks only; at most a few). */
+  readonly marks?: readonly TimelineMark[];
 }
 
 export type StopReason = 'completed' | 'event-budget-exhausted';

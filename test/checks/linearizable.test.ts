@@ -25,6 +25,7 @@ describe('linearizable check', () => {
     expect(outcome.ok).toBe(false);
     expect(outcome.observed).toBe('not-linearizable');
     const witness = outcome.witness as { operations: { f: string; invokedMs: number; completedMs: number }[] };
+    expect(outcome.marks).toEqual([{ atMs: 30, label: 'get x by 2: no order of the operations explains it' }]);
     expect(witness.operations.map((o) => [o.f, o.invokedMs, o.completedMs])).toEqual([
       ['put', 0, 10],
       ['get', 20, 30],
