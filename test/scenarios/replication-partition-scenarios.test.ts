@@ -52,29 +52,45 @@ describe('repl-sloppy-quorum', () => {
 });
 
 describe('repl-minority-partition', () => {
-  it('a majority write quorum: the minority leader acknowledges nothing, the majority elects and serves', async () => {
+  const singleLeaderOf = (run: { document: { expectations: { expr: string; observed: unknown; witness?: unknown }[] } }) =>
+    run.document.expectations.find((e) => e.expr === 'single-leader')!;
+
+  it('majority writes and check-quorum: the minority leader acknowledges nothing and steps down, the majority serves', async () => {
     const majority = await runJson('repl-minority-partition.yaml');
     expect(majority.code).toBe(0);
     expect(majority.metrics['leader.elections']).toBe(1);
     expect(majority.metrics['writes.lost']).toBe(0);
-    // client-1's writes to the cut-off leader time out; client-2's succeed on the new leader.
-    expect(majority.metrics['ops.unknown']).toBeGreaterThan(300);
+    expect(majority.metrics['reads.stale']).toBe(0);
+    // client-1's operations fail at once after db-1 steps down; client-2's succeed on the new leader.
+    expect(majority.metrics['ops.failed']).toBeGreaterThan(300);
     expect(majority.metrics['writes.acknowledged-fraction']).toBeGreaterThan(0.7);
-    // db-1 believes it leads for the whole partition, less the election time, but acknowledges nothing.
-    expect(majority.metrics['leader.split-brain-ms']).toBeGreaterThan(4000);
-    const singleLeader = majority.document.expectations.find((e: { expr: string }) => e.expr === 'single-leader');
-    expect(singleLeader.observed).toBe('one leader at a time');
+    expect(majority.metrics['leader.split-brain-ms']).toBe(0);
+    expect(singleLeaderOf(majority).observed).toBe('one leader at a time');
   });
 
-  it('one follower is enough: the minority keeps acknowledging, two leaders, lost writes (epochs or not)', async () => {
+  it('without check-quorum the minority leader believes it leads and serves stale reads, but acknowledges no write', async () => {
+    const believing = await runJson('repl-minority-partition.yaml', '--set', 'system.check-quorum=false');
+    expect(believing.code).toBe(1);
+    expect(believing.verdict('reads.stale == 0')).toBe(false);
+    expect(believing.verdict('single-leader')).toBe(true);
+    expect(believing.verdict('no-lost-writes')).toBe(true);
+    expect(believing.metrics['leader.split-brain-ms']).toBeGreaterThan(4000);
+    expect(believing.metrics['ops.unknown']).toBeGreaterThan(300);
+  });
+
+  it('one follower is enough: the minority acknowledges writes that vanish', async () => {
+    const early = await runJson('repl-minority-partition.yaml', '--set', 'system.acks=1');
+    expect(early.verdict('no-lost-writes')).toBe(false);
+    expect(early.metrics['writes.lost']).toBeGreaterThan(10);
+    // ...and without check-quorum for the whole partition, beside the new leader, epochs or not.
     for (const fencing of ['epochs', 'none']) {
-      const minority = await runJson('repl-minority-partition.yaml', '--set', 'system.acks=1', '--set', `system.fencing=${fencing}`);
+      const minority = await runJson('repl-minority-partition.yaml', '--set', 'system.acks=1', '--set', 'system.check-quorum=false', '--set', `system.fencing=${fencing}`);
       expect(minority.code).toBe(1);
       expect(minority.verdict('single-leader')).toBe(false);
       expect(minority.verdict('no-lost-writes')).toBe(false);
       expect(minority.metrics['writes.lost']).toBeGreaterThan(50);
-      const witness = minority.document.expectations.find((e: { expr: string }) => e.expr === 'single-leader').witness;
-      expect(witness.leaders.map((l: { node: string }) => l.node).sort()).toEqual(['db-1', 'db-3']);
+      const witness = singleLeaderOf(minority).witness as { leaders: { node: string }[] };
+      expect(witness.leaders.map((l) => l.node).sort()).toEqual(['db-1', 'db-3']);
     }
   });
 });

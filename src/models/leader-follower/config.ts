@@ -28,6 +28,12 @@ export interface LeaderFollowerConfig {
   /** epochs: replicas reject a stale epoch and an old leader that learns a newer one steps down. */
   readonly fencing: FencingMode;
   /**
+   * A leader that has not heard from a majority (itself included) for the failover timeout steps
+   * down (Raft's check-quorum): a leader cut off in a minority stops serving. Followers then
+   * answer heartbeats. Default false.
+   */
+  readonly checkQuorum: boolean;
+  /**
    * How long after applying a write the leader ships it to the followers (a binlog shipped in
    * batches; replication lag beyond the network). Default 0.
    */
@@ -47,6 +53,7 @@ export function parseLeaderFollowerConfig({ system, workload }: ModelSections): 
   const heartbeatIntervalUs = system.duration('heartbeat', { default: 100_000, min: 1 });
   const reads = system.string('reads', { default: 'leader', oneOf: ['leader', 'any'] }) as ReadTarget;
   const fencing = system.string('fencing', { default: 'none', oneOf: ['none', 'epochs'] }) as FencingMode;
+  const checkQuorum = system.boolean('check-quorum', { default: false });
   const replicationDelay = system.distribution('replication-delay', { default: { kind: 'constant', valueUs: 0 } });
   const parsed = parseReplicationWorkload(workload, system);
   if (parsed.kind !== 'kv') workload?.error('kind', 'the leader-follower model runs the kv workload', 'kind: kv');
@@ -63,6 +70,7 @@ export function parseLeaderFollowerConfig({ system, workload }: ModelSections): 
     heartbeatIntervalUs,
     reads,
     fencing,
+    checkQuorum,
     replicationDelay,
     workload: kv,
   };

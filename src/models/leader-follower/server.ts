@@ -5,8 +5,9 @@
 // failover a follower that hears no heartbeat for the failover timeout asks the others for votes
 // and becomes leader with a majority, refused by anyone more up to date than itself. With
 // `fencing: epochs` replicas reject a stale epoch and an old leader that hears of a newer one steps
-// down; without it, an old leader never learns and keeps taking writes. The failure detection is
-// this simple heartbeat timeout, inside the model.
+// down; without it, an old leader never learns and keeps taking writes. With `check-quorum` a
+// leader that has not heard from a majority within the failover timeout steps down. The failure
+// detection is this simple heartbeat timeout, inside the model.
 
 import type { NodeBehaviour, NodeContext, TimerHandle } from '../../model/api.js';
 import { compileSampler } from '../../sim/distribution-sampler.js';
@@ -59,6 +60,8 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
   const unacked = new Map<string, Map<number, { entry: Entry; sentUs: number }>>(others.map((o) => [o, new Map()]));
   const pending = new Map<number, PendingWrite>();
   let election: { epoch: number; votes: Set<string>; timer: TimerHandle } | null = null;
+  /** check-quorum: when each follower last answered this leader (in its current epoch). */
+  const lastAnsweredUs = new Map<string, number>(others.map((follower) => [follower, ctx.nowUs()]));
   const required = config.replication === 'async' ? 0 : config.replication === 'sync' ? others.length : Math.min(config.semiSyncAcks, others.length);
 
   const becomeLeader = (epoch: number): void => {
@@ -67,6 +70,7 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
     durable.epoch = epoch;
     leaderGuess = me;
     for (const map of unacked.values()) map.clear();
+    for (const follower of others) lastAnsweredUs.set(follower, ctx.nowUs()); // a grace period
     observer.setLeader(me, epoch);
     broadcastHeartbeat();
   };
@@ -99,8 +103,20 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
     }
   };
 
+  /** check-quorum: true while a majority (this leader included) answered within the failover timeout. */
+  const hearsMajority = (): boolean => {
+    const nowUs = ctx.nowUs();
+    const answering = others.filter((follower) => nowUs - (lastAnsweredUs.get(follower) ?? -Infinity) <= config.failoverTimeoutUs);
+    return answering.length + 1 >= majority;
+  };
+
   const tick = (): void => {
     observer.tick();
+    if (leading && config.checkQuorum && !hearsMajority()) {
+      stepDown();
+      leaderGuess = null;
+      lastHeardUs = ctx.nowUs(); // a whole timeout before it stands for election itself
+    }
     if (leading) broadcastHeartbeat();
     else if (config.failover === 'automatic' && election === null) {
       const silentUs = ctx.nowUs() - lastHeardUs;
@@ -179,6 +195,7 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
 
   const onAppendAck = (from: string, message: Extract<ReplicaMessage, { kind: 'lf.append-ack' }>): void => {
     if (!leading || message.epoch !== durable.epoch) return;
+    lastAnsweredUs.set(from, ctx.nowUs());
     for (const seq of message.seqs) {
       unacked.get(from)?.delete(seq);
       const write = pending.get(seq);
@@ -212,6 +229,8 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
       case 'lf.heartbeat':
         if (rejectStale(from, message.epoch)) return;
         onLeaderContact(from, message.epoch);
+        // check-quorum: the leader counts who answers (an empty acknowledgement).
+        if (config.checkQuorum && !leading) ctx.send(from, { kind: 'lf.append-ack', epoch: message.epoch, seqs: [] } satisfies ReplicaMessage);
         return;
       case 'lf.append': {
         if (rejectStale(from, message.epoch)) return;
