@@ -73,6 +73,27 @@ describe('sloppy quorum with hinted handoff', () => {
     expect(result.expectations.find((e) => e.expr === 'converged')?.ok).toBe(true);
   });
 
+  it('hints are on disk: a stand-in that crashes and restarts still hands them off', async () => {
+    // W=1 and a single stand-in in reach (replica-3), which crashes just before the workload ends
+    // and restarts when the final phase heals everything. With mix write only, the final read is
+    // the only read: it is stale (null) unless replica-3's hints survived the crash.
+    const result = await run(`
+seed: 3
+duration: 5s
+nodes: [ { name: client }, { name: coordinator }, { name: replica, count: 5 } ]
+network: { latency: { dist: exponential, mean: 1ms } }
+system: { model: leaderless, replicas: [${replicas.join(', ')}], n: 3, r: 2, w: 1, coordinator: coordinator, sloppy: true, handoff-interval: 500ms }
+workload: { kind: kv, clients: [client], keys: 1, mix: { write: 1 }, rate: 50/s, timeout: 500ms }
+faults:
+  - { at: 0s, partition: [[client, coordinator, replica-3], [replica-5, replica-1, replica-2, replica-4]] }
+  - { at: 4900ms, crash: replica-3 }
+final: { quiet: 2s }
+`);
+    expect(result.metrics['writes.hinted']).toBeGreaterThan(200);
+    expect(result.metrics['reads.ok']).toBe(1);
+    expect(result.metrics['reads.stale']).toBe(0);
+  });
+
   it('after a partition in mid-run, replicas converge once the quiet period has passed', async () => {
     const result = await run(`
 seed: 5
