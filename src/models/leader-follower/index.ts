@@ -1,7 +1,7 @@
 // The built-in `leader-follower` model: one leader orders the writes and replicates them to
 // followers (sync, async or semi-sync); failover manual or automatic (a heartbeat timeout and a
-// majority vote, the most up-to-date replica winning); optional fencing by epochs; reads from the
-// leader or any replica. Clients run the kv workload and record a history for the checks. Uses only
+// majority vote, the most up-to-date replica winning); optional fencing by epochs; optional
+// check-quorum (a leader that hears no majority steps down); reads from the leader or any replica. Clients run the kv workload and record a history for the checks. Uses only
 // the public model API.
 
 import type { SystemModel } from '../../model/api.js';
@@ -15,7 +15,7 @@ import { createServer } from './server.js';
 
 export const leaderFollowerModel: SystemModel<LeaderFollowerConfig, LeaderFollowerObserver> = {
   name: 'leader-follower',
-  description: 'Single-leader replication (sync, async, semi-sync) with failover and optional epoch fencing.',
+  description: 'Single-leader replication (sync, async, semi-sync) with failover, optional epoch fencing and check-quorum.',
 
   metricNames: () => [
     ...KV_METRIC_NAMES,
