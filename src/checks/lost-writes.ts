@@ -51,6 +51,13 @@ export const noLostWritesCheck: Check = (facts): CheckOutcome => {
   return {
     ok: false,
     observed: `${lost.length} lost`,
+    marks: lost
+      .filter((entry) => entry.write.completeUs !== null)
+      .slice(0, 5)
+      .map((entry) => ({
+        atMs: entry.write.completeUs! / 1000,
+        label: `write ${String(entry.write.written)} to ${entry.write.key} acknowledged, later lost`,
+      })),
     witness: {
       lostWriteCount: lost.length,
       key: first.write.key,

@@ -46,6 +46,10 @@ export const singleLeaderCheck: Check = (facts): CheckOutcome => {
   return {
     ok: false,
     observed: `split brain (${splits.length}×)`,
+    marks: splits.slice(0, 4).map((each) => ({
+      atMs: ms(each.fromUs),
+      label: `${each.first.node} and ${each.second.node} both acknowledge writes as leader, until ${(each.toUs / 1e6).toFixed(2)}s`,
+    })),
     witness: {
       explanation:
         `${split.first.node} (epoch ${split.first.epoch}) and ${split.second.node} (epoch ${split.second.epoch}) ` +

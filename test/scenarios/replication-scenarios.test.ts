@@ -31,6 +31,13 @@ describe('replication scenarios', () => {
     expect(broken.verdict('single-leader')).toBe(false);
     expect(broken.verdict('no-lost-writes')).toBe(false);
     expect(broken.metrics['leader.split-brain-ms']).toBeGreaterThan(5000);
+    // The violations point at their moments, for the timeline: the split brain starts after the
+    // partition (8s), and lost writes were acknowledged during the run.
+    const marks = (expr: string) => broken.document.expectations.find((e: { expr: string }) => e.expr === expr).marks;
+    expect(marks('single-leader')[0].atMs).toBeGreaterThan(8000);
+    expect(marks('single-leader')[0].label).toMatch(/both acknowledge writes as leader/);
+    expect(marks('no-lost-writes').length).toBeGreaterThan(0);
+    expect(marks('no-lost-writes')[0].label).toMatch(/acknowledged, later lost/);
     const fixed = await runJson('repl-split-brain.yaml', '--set', 'system.fencing=epochs');
     expect(fixed.code).toBe(0);
     expect(fixed.metrics['writes.lost']).toBe(0);
