@@ -4,6 +4,7 @@
 // fail / info). Written values are unique integers, so a read identifies the write it saw. At the
 // final phase it reads every key once. Knows nothing of how the servers replicate.
 
+import { startPoissonArrivals } from '../workload/poisson-arrivals.js';
 import type { HistoryOperation, NodeBehaviour, NodeContext, TimerHandle } from '../../model/api.js';
 import type { KvLedger } from './kv-ledger.js';
 import { isKvResponse, type KvOperationName, type KvRequest, type KvResponse, type KvValue } from './kv-messages.js';
@@ -141,22 +142,13 @@ export function createKvClient(
     }
   };
 
-  const scheduleArrival = (ratePerSecond: number): void => {
-    const gapUs = choices.exponential(1_000_000 / ratePerSecond);
-    if (ctx.nowUs() + gapUs >= ctx.durationUs) return;
-    ctx.setTimer(gapUs, () => {
-      issue();
-      scheduleArrival(ratePerSecond);
-    });
-  };
-
   ledger.registerFinalReads(ctx.nodeName, () => {
     for (let k = 0; k < config.keyCount; k++) start('read', keyName(k), true);
   });
   // A restarted client starts afresh only while the workload runs.
   if (ctx.nowUs() < ctx.durationUs) {
     const rate = config.arrivalRatePerSecond;
-    if (rate !== null && rate > 0) scheduleArrival(rate / config.clients.length);
+    if (rate !== null) startPoissonArrivals(ctx, rate / config.clients.length, choices, issue);
     if (config.concurrencyPerClient !== null) for (let i = 0; i < config.concurrencyPerClient; i++) issue();
   }
 

@@ -7,6 +7,7 @@
 
 import type { MessageTracker, NodeBehaviour, NodeContext, RandomStream, TimerHandle } from '../../model/api.js';
 import { failureMetricName, type FailureCause } from '../../metrics/failure-causes.js';
+import { startPoissonArrivals } from '../workload/poisson-arrivals.js';
 import type { RequestResponseConfig } from './config.js';
 import type { RequestMessage, ResponseMessage } from './messages.js';
 import type { RequestResponseObserver } from './observer.js';
@@ -176,16 +177,7 @@ export function createClient(
     sendAttempt(request);
   };
 
-  const scheduleArrival = (ratePerSecond: number): void => {
-    const gapUs = arrivals.exponential(1_000_000 / ratePerSecond);
-    if (ctx.nowUs() + gapUs >= ctx.durationUs) return;
-    ctx.setTimer(gapUs, () => {
-      issue();
-      scheduleArrival(ratePerSecond);
-    });
-  };
-
-  if (share.arrivalRatePerSecond !== null && share.arrivalRatePerSecond > 0) scheduleArrival(share.arrivalRatePerSecond);
+  if (share.arrivalRatePerSecond !== null) startPoissonArrivals(ctx, share.arrivalRatePerSecond, arrivals, issue);
   if (share.concurrency !== null) for (let i = 0; i < share.concurrency; i++) issue();
 
   return {
