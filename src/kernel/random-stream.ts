@@ -75,21 +75,8 @@ export function deriveSfc32State(
   offset: number,
 ): void {
   cyrb128Into(name, state, offset);
-  let a = key[0] ^ state[offset]!;
-  let b = key[1] ^ state[offset + 1]!;
-  let c = key[2] ^ state[offset + 2]!;
-  let d = key[3] ^ state[offset + 3]!;
-  for (let i = 0; i < WARM_UP_ROUNDS; i++) {
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (((c << 21) | (c >>> 11)) + t) | 0;
-  }
-  state[offset] = a;
-  state[offset + 1] = b;
-  state[offset + 2] = c;
-  state[offset + 3] = d;
+  for (let word = 0; word < WORDS_PER_STATE; word++) state[offset + word] ^= key[word]!;
+  advanceSfc32(state, offset, WARM_UP_ROUNDS);
 }
 
 /**
@@ -105,19 +92,26 @@ export function deriveSfc32PairState(
   state: Int32Array,
   offset: number,
 ): void {
-  let a = ends[fromOffset]!;
-  let b = ends[fromOffset + 1]!;
-  let c = ends[fromOffset + 2]!;
-  let d = ends[fromOffset + 3]!;
-  for (let word = 0; word < WORDS_PER_STATE + 2; word++) {
-    if (word < WORDS_PER_STATE) a ^= ends[toOffset + word]!;
-    for (let i = 0; i < 4; i++) {
-      const t = (((a + b) | 0) + d) | 0;
-      d = (d + 1) | 0;
-      a = b ^ (b >>> 9);
-      b = (c + (c << 3)) | 0;
-      c = (((c << 21) | (c >>> 11)) + t) | 0;
-    }
+  state.set(ends.subarray(fromOffset, fromOffset + WORDS_PER_STATE), offset);
+  for (let word = 0; word < WORDS_PER_STATE; word++) {
+    state[offset] ^= ends[toOffset + word]!;
+    advanceSfc32(state, offset, 4);
+  }
+  advanceSfc32(state, offset, 8);
+}
+
+/** Runs `rounds` sfc32 steps on the state stored at state[offset..offset+3], in place. */
+function advanceSfc32(state: Int32Array, offset: number, rounds: number): void {
+  let a = state[offset]!;
+  let b = state[offset + 1]!;
+  let c = state[offset + 2]!;
+  let d = state[offset + 3]!;
+  for (let i = 0; i < rounds; i++) {
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
   }
   state[offset] = a;
   state[offset + 1] = b;
