@@ -1,14 +1,8 @@
 // The failure-detection scenarios run end to end and show the lessons their comments promise.
 
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli/fake-io.js';
+import { runScenarioJson } from './run-scenario-json.js';
 
-async function runJson(file: string, ...extra: string[]) {
-  const result = await runCli(['run', `scenarios/${file}`, '--format', 'json', ...extra]);
-  expect(result.err).toBe('');
-  const document = JSON.parse(result.out);
-  return { code: result.code, document, metrics: document.metrics as Record<string, number | null>, text: result.out };
-}
 
 function suspectedRow(document: { timeline: { lanes: { node: string; flags?: Record<string, string> }[] } }, node: string) {
   return document.timeline.lanes.find((lane) => lane.node === node)?.flags?.['suspected'] ?? '';
@@ -16,19 +10,19 @@ function suspectedRow(document: { timeline: { lanes: { node: string; flags?: Rec
 
 describe('detector scenarios', () => {
   it('detect-timeout-tradeoff: a short timeout is fast and wrong, a long one slow and right', async () => {
-    const short = await runJson('detect-timeout-tradeoff.yaml');
+    const short = await runScenarioJson('detect-timeout-tradeoff.yaml');
     expect(short.code).toBe(0);
     expect(short.metrics['detector.detection-time.max']).toBeLessThan(400);
     expect(short.metrics['detector.false-suspicions']).toBeGreaterThanOrEqual(2);
     expect(suspectedRow(short.document, 'node-2')).toContain('1');
-    const long = await runJson('detect-timeout-tradeoff.yaml', '--set', 'system.detector.timeout=2s');
+    const long = await runScenarioJson('detect-timeout-tradeoff.yaml', '--set', 'system.detector.timeout=2s');
     expect(long.metrics['detector.false-suspicions']).toBe(0);
     expect(long.metrics['detector.detection-time.max']).toBeGreaterThan(1500);
     expect(suspectedRow(long.document, 'node-2')).not.toContain('1');
   });
 
   it('detect-gc-pause: a pause longer than the timeout is taken for a crash', async () => {
-    const { code, document, metrics } = await runJson('detect-gc-pause.yaml');
+    const { code, document, metrics } = await runScenarioJson('detect-gc-pause.yaml');
     expect(code).toBe(0);
     expect(metrics['detector.detections']).toBe(0);
     // Both peers suspect node-2 for about pause - timeout = 2s.
@@ -38,15 +32,15 @@ describe('detector scenarios', () => {
     expect(lane.states).toContain('P');
     expect(lane.states).not.toContain('D');
     expect(lane.flags.suspected).toContain('1');
-    const patient = await runJson('detect-gc-pause.yaml', '--set', 'system.detector.timeout=4s');
+    const patient = await runScenarioJson('detect-gc-pause.yaml', '--set', 'system.detector.timeout=4s');
     expect(patient.metrics['detector.false-suspicions']).toBe(0);
   });
 
   it('detect-phi-adapts: phi accrual stays quiet on jittery links where a fixed timeout flaps', async () => {
-    const phi = await runJson('detect-phi-adapts.yaml');
+    const phi = await runScenarioJson('detect-phi-adapts.yaml');
     expect(phi.code).toBe(0);
     expect(phi.metrics['detector.false-suspicions']).toBeLessThanOrEqual(1);
-    const fixed = await runJson(
+    const fixed = await runScenarioJson(
       'detect-phi-adapts.yaml',
       '--set',
       'system.detector={ kind: timeout, interval: 200ms, timeout: 600ms }',
@@ -58,7 +52,7 @@ describe('detector scenarios', () => {
   });
 
   it('detect-refused-vs-silent: a refusal is detected within a probe interval, silence after the timeout', async () => {
-    const { code, document, metrics } = await runJson('detect-refused-vs-silent.yaml');
+    const { code, document, metrics } = await runScenarioJson('detect-refused-vs-silent.yaml');
     expect(code).toBe(0);
     expect(metrics['detector.detections']).toBe(2);
     expect(metrics['detector.detection-time.max']).toBeGreaterThan(2500);
@@ -69,12 +63,12 @@ describe('detector scenarios', () => {
     const crashBucket = Math.floor(20_000 / bucketMs);
     expect(suspectedRow(document, 'node-1').indexOf('1')).toBeLessThanOrEqual(crashBucket + Math.ceil(500 / bucketMs));
     expect(suspectedRow(document, 'node-2').indexOf('1')).toBeGreaterThanOrEqual(crashBucket + Math.floor(2500 / bucketMs));
-    const ignoring = await runJson('detect-refused-vs-silent.yaml', '--set', 'system.detector.suspect-on-refused=false');
+    const ignoring = await runScenarioJson('detect-refused-vs-silent.yaml', '--set', 'system.detector.suspect-on-refused=false');
     expect(ignoring.metrics['detector.detection-time.p50']).toBeGreaterThan(2500);
   });
 
   it('lb-drains-crashed-server: the health check drains the crashed server within about a second', async () => {
-    const { code, document, metrics } = await runJson('lb-drains-crashed-server.yaml');
+    const { code, document, metrics } = await runScenarioJson('lb-drains-crashed-server.yaml');
     expect(code).toBe(0);
     expect(metrics['detector.detection-time.max']).toBeLessThan(1600);
     expect(metrics['attempts.to-crashed-server']).toBeLessThan(200);
@@ -82,7 +76,7 @@ describe('detector scenarios', () => {
     expect(metrics['requests.after-crash.ok-fraction']).toBeGreaterThan(0.99);
     expect(suspectedRow(document, 'server-1')).toContain('1');
     expect(suspectedRow(document, 'server-2')).not.toContain('1');
-    const blind = await runJson('lb-drains-crashed-server.yaml', '--set', 'system.balancer.health-check.unhealthy-after=1000');
+    const blind = await runScenarioJson('lb-drains-crashed-server.yaml', '--set', 'system.balancer.health-check.unhealthy-after=1000');
     expect(blind.code).toBe(1);
     // Round robin over three servers, one dead for 20s: a third of those requests fail.
     expect(blind.metrics['requests.during-crash.ok-fraction']).toBeGreaterThan(0.6);
@@ -91,8 +85,8 @@ describe('detector scenarios', () => {
   });
 
   it('is deterministic: the same seed gives byte-identical JSON', async () => {
-    const first = await runJson('detect-phi-adapts.yaml');
-    const second = await runJson('detect-phi-adapts.yaml');
+    const first = await runScenarioJson('detect-phi-adapts.yaml');
+    const second = await runScenarioJson('detect-phi-adapts.yaml');
     expect(second.text).toBe(first.text);
   });
 });

@@ -7,19 +7,12 @@ import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 import { runScenario } from '../../src/run/run-scenario.js';
-import { runCli } from '../cli/fake-io.js';
+import { runScenarioJson } from './run-scenario-json.js';
 
-async function runJson(file: string, ...extra: string[]) {
-  const result = await runCli(['run', `scenarios/${file}`, '--format', 'json', ...extra]);
-  expect(result.err).toBe('');
-  const document = JSON.parse(result.out);
-  const verdict = (expr: string): boolean => document.expectations.find((e: { expr: string }) => e.expr === expr).ok;
-  return { code: result.code, document, metrics: document.metrics, verdict };
-}
 
 describe('repl-sloppy-quorum', () => {
   it('strict quorum: writes refused under the partition, reads stay fresh', async () => {
-    const strict = await runJson('repl-sloppy-quorum.yaml');
+    const strict = await runScenarioJson('repl-sloppy-quorum.yaml');
     expect(strict.code).toBe(1);
     expect(strict.verdict('writes.acknowledged-fraction >= 0.95')).toBe(false);
     expect(strict.metrics['writes.acknowledged-fraction']).toBeLessThan(0.8);
@@ -30,7 +23,7 @@ describe('repl-sloppy-quorum', () => {
   });
 
   it('sloppy quorum: every write accepted on stand-ins, stale reads until the hints are handed off', async () => {
-    const sloppy = await runJson('repl-sloppy-quorum.yaml', '--set', 'system.sloppy=true');
+    const sloppy = await runScenarioJson('repl-sloppy-quorum.yaml', '--set', 'system.sloppy=true');
     expect(sloppy.code).toBe(1);
     expect(sloppy.verdict('writes.acknowledged-fraction >= 0.95')).toBe(true);
     expect(sloppy.metrics['ops.unknown']).toBe(0);
@@ -56,7 +49,7 @@ describe('repl-minority-partition', () => {
     run.document.expectations.find((e) => e.expr === 'single-leader')!;
 
   it('majority writes and check-quorum: the minority leader acknowledges nothing and steps down, the majority serves', async () => {
-    const majority = await runJson('repl-minority-partition.yaml');
+    const majority = await runScenarioJson('repl-minority-partition.yaml');
     expect(majority.code).toBe(0);
     expect(majority.metrics['leader.elections']).toBe(1);
     expect(majority.metrics['writes.lost']).toBe(0);
@@ -69,7 +62,7 @@ describe('repl-minority-partition', () => {
   });
 
   it('without check-quorum the minority leader believes it leads and serves stale reads, but acknowledges no write', async () => {
-    const believing = await runJson('repl-minority-partition.yaml', '--set', 'system.check-quorum=false');
+    const believing = await runScenarioJson('repl-minority-partition.yaml', '--set', 'system.check-quorum=false');
     expect(believing.code).toBe(1);
     expect(believing.verdict('reads.stale == 0')).toBe(false);
     expect(believing.verdict('single-leader')).toBe(true);
@@ -79,12 +72,12 @@ describe('repl-minority-partition', () => {
   });
 
   it('one follower is enough: the minority acknowledges writes that vanish', async () => {
-    const early = await runJson('repl-minority-partition.yaml', '--set', 'system.acks=1');
+    const early = await runScenarioJson('repl-minority-partition.yaml', '--set', 'system.acks=1');
     expect(early.verdict('no-lost-writes')).toBe(false);
     expect(early.metrics['writes.lost']).toBeGreaterThan(10);
     // ...and without check-quorum for the whole partition, beside the new leader, epochs or not.
     for (const fencing of ['epochs', 'none']) {
-      const minority = await runJson('repl-minority-partition.yaml', '--set', 'system.acks=1', '--set', 'system.check-quorum=false', '--set', `system.fencing=${fencing}`);
+      const minority = await runScenarioJson('repl-minority-partition.yaml', '--set', 'system.acks=1', '--set', 'system.check-quorum=false', '--set', `system.fencing=${fencing}`);
       expect(minority.code).toBe(1);
       expect(minority.verdict('single-leader')).toBe(false);
       expect(minority.verdict('no-lost-writes')).toBe(false);

@@ -2,32 +2,25 @@
 // its expectation, the fixed one passes.
 
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../cli/fake-io.js';
+import { runScenarioJson } from './run-scenario-json.js';
 
-async function runJson(file: string, ...extra: string[]) {
-  const result = await runCli(['run', `scenarios/${file}`, '--format', 'json', ...extra]);
-  expect(result.err).toBe('');
-  const document = JSON.parse(result.out);
-  const verdict = (expr: string): boolean => document.expectations.find((e: { expr: string }) => e.expr === expr).ok;
-  return { code: result.code, document, metrics: document.metrics, verdict };
-}
 
 describe('replication scenarios', () => {
   it('repl-async-failover: async failover loses acknowledged writes; semi-sync and sync do not', async () => {
-    const broken = await runJson('repl-async-failover.yaml');
+    const broken = await runScenarioJson('repl-async-failover.yaml');
     expect(broken.code).toBe(1);
     expect(broken.verdict('no-lost-writes')).toBe(false);
     expect(broken.metrics['writes.lost']).toBeGreaterThan(0);
     expect(broken.metrics['leader.elections']).toBe(1);
     for (const replication of ['semi-sync', 'sync']) {
-      const fixed = await runJson('repl-async-failover.yaml', '--set', `system.replication=${replication}`);
+      const fixed = await runScenarioJson('repl-async-failover.yaml', '--set', `system.replication=${replication}`);
       expect(fixed.code).toBe(0);
       expect(fixed.metrics['writes.lost']).toBe(0);
     }
   });
 
   it('repl-split-brain: two leaders after the partition heals; epochs fence the old one', async () => {
-    const broken = await runJson('repl-split-brain.yaml');
+    const broken = await runScenarioJson('repl-split-brain.yaml');
     expect(broken.verdict('single-leader')).toBe(false);
     expect(broken.verdict('no-lost-writes')).toBe(false);
     expect(broken.metrics['leader.split-brain-ms']).toBeGreaterThan(5000);
@@ -38,26 +31,26 @@ describe('replication scenarios', () => {
     expect(marks('single-leader')[0].label).toMatch(/both acknowledge writes as leader/);
     expect(marks('no-lost-writes').length).toBeGreaterThan(0);
     expect(marks('no-lost-writes')[0].label).toMatch(/acknowledged, later lost/);
-    const fixed = await runJson('repl-split-brain.yaml', '--set', 'system.fencing=epochs');
+    const fixed = await runScenarioJson('repl-split-brain.yaml', '--set', 'system.fencing=epochs');
     expect(fixed.code).toBe(0);
     expect(fixed.metrics['writes.lost']).toBe(0);
   });
 
   it('repl-paused-leader: a paused leader wakes up and leads beside its successor unless fenced', async () => {
-    const broken = await runJson('repl-paused-leader.yaml');
+    const broken = await runScenarioJson('repl-paused-leader.yaml');
     expect(broken.code).toBe(1);
     const witness = broken.document.expectations[0].witness;
     expect(witness.leaders.map((l: { node: string }) => l.node).sort()).toEqual(['db-1', 'db-2']);
-    const fixed = await runJson('repl-paused-leader.yaml', '--set', 'system.fencing=epochs');
+    const fixed = await runScenarioJson('repl-paused-leader.yaml', '--set', 'system.fencing=epochs');
     expect(fixed.code).toBe(0);
     expect(fixed.metrics['leader.split-brain-ms']).toBeLessThan(10);
   });
 
   it('repl-read-your-writes: reads from async followers are stale; reads from the leader are not', async () => {
-    const broken = await runJson('repl-read-your-writes.yaml');
+    const broken = await runScenarioJson('repl-read-your-writes.yaml');
     expect(broken.code).toBe(1);
     expect(broken.metrics['reads.stale']).toBeGreaterThan(20);
-    const fixed = await runJson('repl-read-your-writes.yaml', '--set', 'system.reads=leader');
+    const fixed = await runScenarioJson('repl-read-your-writes.yaml', '--set', 'system.reads=leader');
     expect(fixed.code).toBe(0);
     expect(fixed.metrics['reads.stale']).toBe(0);
   });

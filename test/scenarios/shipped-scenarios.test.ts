@@ -3,12 +3,8 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../cli/fake-io.js';
+import { runScenarioJson } from './run-scenario-json.js';
 
-async function runJson(file: string, ...extra: string[]) {
-  const result = await runCli(['run', `scenarios/${file}`, '--format', 'json', ...extra]);
-  expect(result.err).toBe('');
-  return { code: result.code, document: JSON.parse(result.out), metrics: JSON.parse(result.out).metrics };
-}
 
 describe('shipped scenarios', () => {
   it('all validate', async () => {
@@ -20,7 +16,7 @@ describe('shipped scenarios', () => {
   });
 
   it('lost-request-vs-lost-response: both kinds of loss, and work done for failed requests', async () => {
-    const { code, metrics } = await runJson('lost-request-vs-lost-response.yaml');
+    const { code, metrics } = await runScenarioJson('lost-request-vs-lost-response.yaml');
     expect(code).toBe(0);
     expect(metrics['failures.request-lost']).toBeGreaterThan(0);
     expect(metrics['failures.response-lost']).toBeGreaterThan(0);
@@ -29,16 +25,16 @@ describe('shipped scenarios', () => {
   });
 
   it('retry-duplicates: retries execute twice; idempotency keys fix it', async () => {
-    const broken = await runJson('retry-duplicates.yaml');
+    const broken = await runScenarioJson('retry-duplicates.yaml');
     expect(broken.code).toBe(1);
     expect(broken.metrics['duplicates']).toBeGreaterThan(50);
-    const fixed = await runJson('retry-duplicates.yaml', '--set', 'workload.idempotent=true');
+    const fixed = await runScenarioJson('retry-duplicates.yaml', '--set', 'workload.idempotent=true');
     expect(fixed.code).toBe(0);
     expect(fixed.metrics['duplicates']).toBe(0);
   });
 
   it('pause-looks-dead: a paused server fails requests like a crashed one, then does stale work', async () => {
-    const { code, document, metrics } = await runJson('pause-looks-dead.yaml');
+    const { code, document, metrics } = await runScenarioJson('pause-looks-dead.yaml');
     expect(code).toBe(0);
     expect(metrics['failures.server-paused']).toBeGreaterThan(100);
     expect(metrics['failures.server-crashed']).toBe(0);
@@ -48,16 +44,16 @@ describe('shipped scenarios', () => {
   });
 
   it('overload-queueing: latency explodes while arrivals exceed capacity', async () => {
-    const { code, metrics } = await runJson('overload-queueing.yaml');
+    const { code, metrics } = await runScenarioJson('overload-queueing.yaml');
     expect(code).toBe(0);
     expect(metrics['failures.queued-past-timeout']).toBeGreaterThan(100);
     expect(metrics['latency.max']).toBeGreaterThan(900);
-    const calm = await runJson('overload-queueing.yaml', '--set', 'faults[0].factor=1.1');
+    const calm = await runScenarioJson('overload-queueing.yaml', '--set', 'faults[0].factor=1.1');
     expect(calm.metrics['failures.queued-past-timeout']).toBe(0);
   });
 
   it('large-cluster-always-broken: several servers down at any time, yet requests succeed', async () => {
-    const { code, metrics } = await runJson('large-cluster-always-broken.yaml');
+    const { code, metrics } = await runScenarioJson('large-cluster-always-broken.yaml');
     expect(code).toBe(0);
     // Each server is down mttr/(mtbf+mttr) = 5/65 of the time: 7.7 of 100 on average.
     expect(metrics['nodes.down-mean']).toBeGreaterThan(5);
@@ -67,7 +63,7 @@ describe('shipped scenarios', () => {
   });
 
   it('retries-under-loss (the format example) runs every fault kind and fails on purpose', async () => {
-    const { code, document, metrics } = await runJson('retries-under-loss.yaml');
+    const { code, document, metrics } = await runScenarioJson('retries-under-loss.yaml');
     expect(code).toBe(1);
     for (const cause of ['request-lost', 'response-lost', 'server-crashed', 'unreachable', 'server-paused']) {
       expect(metrics[`failures.${cause}`]).toBeGreaterThan(0);
