@@ -40,3 +40,23 @@ export function formatProblem(problem: InputProblem): string {
   const hint = problem.hint ? ` (${problem.hint})` : '';
   return `${where}:${key} ${problem.message}${hint}`;
 }
+
+/**
+ * The system model's own code threw during a run (a bug in a user's model, most likely): exit
+ * code 2 with where it happened and the model's stack, not ddsim's.
+ */
+export class ModelRuntimeError extends Error {
+  constructor(
+    readonly scenarioFile: string,
+    readonly simulatedUs: number,
+    override readonly cause: unknown,
+  ) {
+    const error = cause instanceof Error ? cause : new Error(String(cause));
+    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 6);
+    super(
+      `${scenarioFile}: the system model threw at simulated time ${(simulatedUs / 1e6).toFixed(6)}s: ${error.message}` +
+        (frames.length > 0 ? `\n${frames.join('\n')}` : ''),
+    );
+    this.name = 'ModelRuntimeError';
+  }
+}

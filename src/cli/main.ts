@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commandModules, type CliIo } from './commands/index.js';
-import { EXIT_INVALID, InputError, UsageError } from './errors.js';
+import { EXIT_INVALID, InputError, ModelRuntimeError, UsageError } from './errors.js';
 
 function packageVersion(): string {
   const url = new URL('../../package.json', import.meta.url);
@@ -56,6 +56,10 @@ function handleError(error: unknown, io: CliIo & { exitCode: number }): number {
   if (error instanceof InputError) {
     io.stderr.write(`${error.message}\n`);
     io.stderr.write(`${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} found.\n`);
+    return EXIT_INVALID;
+  }
+  if (error instanceof ModelRuntimeError) {
+    io.stderr.write(`error: ${error.message}\n`);
     return EXIT_INVALID;
   }
   if (error instanceof UsageError) {

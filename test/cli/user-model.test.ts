@@ -31,4 +31,29 @@ describe('user models', () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/s\.yaml:4:\d+: system\.model: .*no default export/);
   });
+
+  it('reports a model that throws during the run with the simulated time and its own stack, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddsim-model-'));
+    writeFileSync(
+      join(dir, 'throws.js'),
+      [
+        'export default {',
+        "  name: 'throws', description: '', metricNames: () => [],",
+        '  parseConfig: () => ({}), createShared: () => null,',
+        '  createNode(ctx) {',
+        "    if (ctx.nodeName === 'a') ctx.setTimer(1_500_000, () => { throw new Error('boom in my model'); });",
+        '    return {};',
+        '  },',
+        '};',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 's.yaml'), 'duration: 5s\nnodes: [a, b]\nsystem:\n  model: ./throws.js\n');
+    const result = await runCli(['run', join(dir, 's.yaml')]);
+    expect(result.code).toBe(2);
+    expect(result.out).toBe('');
+    expect(result.err).toContain('the system model threw at simulated time 1.500000s: boom in my model');
+    expect(result.err).toMatch(/throws\.js:\d+/);
+  });
 });
+

@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import type { RunResult, RunTiming } from '../../run/result.js';
 import type { Scenario } from '../../scenario/types.js';
-import { EXIT_FAILED, UsageError } from '../errors.js';
+import { AssertionError } from '../../kernel/assert.js';
+import { EXIT_FAILED, ModelRuntimeError, UsageError } from '../errors.js';
 import { collectRepeatable, loadScenarioFiles, parseSeedOption } from '../scenario-file.js';
 import { canShowProgress, outputWidth, useColor } from '../terminal.js';
 import type { CliIo } from './index.js';
@@ -62,22 +63,35 @@ export function define(program: Command, io: CliIo): void {
 async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunResult; timing: RunTiming }> {
   const { ScenarioRun } = await import('../../run/run-scenario.js');
   const startedMs = performance.now();
-  const run = new ScenarioRun(scenario);
-  const progress = canShowProgress(io);
+  let run: InstanceType<typeof ScenarioRun> | null = null;
   let spinner: { text: string; stop(): void } | null = null;
-  while (!run.advance(progress ? SLICE_EVENT_COUNT : Infinity)) {
+  /** Runs model code (setup, events, finish): ddsim's own invariants crash loudly; anything else came from the model. */
+  const guarded = <T>(work: () => T): T => {
+    try {
+      return work();
+    } catch (error) {
+      spinner?.stop();
+      if (error instanceof AssertionError) throw error;
+      throw new ModelRuntimeError(scenario.source.file, run?.nowUs ?? 0, error);
+    }
+  };
+  const started = guarded(() => new ScenarioRun(scenario));
+  run = started;
+  const progress = canShowProgress(io);
+  const advance = (): boolean => guarded(() => started.advance(progress ? SLICE_EVENT_COUNT : Infinity));
+  while (!advance()) {
     if (performance.now() - startedMs > SPINNER_DELAY_MS && spinner === null) {
       const { default: ora } = await import('ora');
       spinner = ora({ stream: io.stderr as NodeJS.WriteStream }).start();
     }
     if (spinner) {
-      const simulatedS = (run.nowUs / 1e6).toFixed(1);
+      const simulatedS = (started.nowUs / 1e6).toFixed(1);
       spinner.text = `simulating ${scenario.name}: ${simulatedS}s of ${(scenario.durationUs / 1e6).toFixed(1)}s`;
     }
     await new Promise((resolve) => setImmediate(resolve));
   }
   spinner?.stop();
-  const result = run.result();
+  const result = guarded(() => started.result());
   return { result, timing: { wallMs: performance.now() - startedMs } };
 }
 
