@@ -1,6 +1,7 @@
 // Configuration of the leader-follower model, read from `system:` (and the kv workload from
 // `workload:`). Defaults are documented beside each field.
 
+import { parseDetectorConfig, type DetectorConfig } from '../../detectors/detector-config.js';
 import type { ModelSections } from '../../model/api.js';
 import type { DistributionSpec } from '../../scenario/types.js';
 import { parseReplicationWorkload, type KvWorkloadConfig } from '../kv/kv-workload-config.js';
@@ -23,6 +24,13 @@ export interface LeaderFollowerConfig {
   readonly failoverTimeoutUs: number;
   /** The leader's heartbeat (and retransmission) interval. */
   readonly heartbeatIntervalUs: number;
+  /**
+   * How followers find a failed leader. Null (default): the built-in timeout above, on the
+   * leader's heartbeats. Otherwise every replica probes every other with this failure detector
+   * and a follower that suspects the leader it knows starts an election; `failoverTimeoutUs` then
+   * only bounds an election round and how long a follower that knows no leader waits for one.
+   */
+  readonly detector: DetectorConfig | null;
   /** Where clients send reads: the leader, or any replica (which answers from its own copy). */
   readonly reads: ReadTarget;
   /** epochs: replicas reject a stale epoch and an old leader that learns a newer one steps down. */
@@ -51,6 +59,8 @@ export function parseLeaderFollowerConfig({ system, workload }: ModelSections): 
   const failover = system.string('failover', { default: 'automatic', oneOf: ['manual', 'automatic'] }) as FailoverMode;
   const failoverTimeoutUs = system.duration('failover-timeout', { default: 1_000_000, min: 1 });
   const heartbeatIntervalUs = system.duration('heartbeat', { default: 100_000, min: 1 });
+  const detectorSection = system.section('detector');
+  const detector = detectorSection ? parseDetectorConfig(detectorSection) : null;
   const reads = system.string('reads', { default: 'leader', oneOf: ['leader', 'any'] }) as ReadTarget;
   const fencing = system.string('fencing', { default: 'none', oneOf: ['none', 'epochs'] }) as FencingMode;
   const checkQuorum = system.boolean('check-quorum', { default: false });
@@ -68,6 +78,7 @@ export function parseLeaderFollowerConfig({ system, workload }: ModelSections): 
     failover,
     failoverTimeoutUs,
     heartbeatIntervalUs,
+    detector,
     reads,
     fencing,
     checkQuorum,

@@ -1,9 +1,11 @@
 // The built-in `leader-follower` model: one leader orders the writes and replicates them to
-// followers (sync, async or semi-sync); failover manual or automatic (a heartbeat timeout and a
-// majority vote, the most up-to-date replica winning); optional fencing by epochs; optional
-// check-quorum (a leader that hears no majority steps down); reads from the leader or any replica. Clients run the kv workload and record a history for the checks. Uses only
-// the public model API.
+// followers (sync, async or semi-sync); failover manual or automatic (a heartbeat timeout or a
+// failure detector of src/detectors, and a majority vote, the most up-to-date replica winning);
+// optional fencing by epochs; optional check-quorum (a leader that hears no majority steps down);
+// reads from the leader or any replica. Clients run the kv workload and record a history for the
+// checks. Uses only the public model API.
 
+import { DETECTOR_METRIC_NAMES, DetectorQosTracker } from '../../detectors/qos-tracker.js';
 import type { SystemModel } from '../../model/api.js';
 import { distributionMeanUs } from '../../sim/distribution-sampler.js';
 import { createKvClient } from '../kv/kv-client.js';
@@ -17,20 +19,34 @@ export const leaderFollowerModel: SystemModel<LeaderFollowerConfig, LeaderFollow
   name: 'leader-follower',
   description: 'Single-leader replication (sync, async, semi-sync) with failover, optional epoch fencing and check-quorum.',
 
-  metricNames: () => [
+  metricNames: (config) => [
     ...KV_METRIC_NAMES,
     'retries',
     'redirects',
     'leader.elections',
     'leader.split-brain-ms',
     'leader.unavailable-ms',
+    ...(config.detector ? DETECTOR_METRIC_NAMES : []),
   ],
 
   checkNames: () => ['linearizable', 'no-lost-writes', 'single-leader', 'converged'],
 
   parseConfig: parseLeaderFollowerConfig,
 
-  createShared: (config, setup) => new LeaderFollowerObserver(setup.oracle, config.servers, setup.durationUs),
+  createShared(config, setup) {
+    const observer = new LeaderFollowerObserver(setup.oracle, config.servers, setup.durationUs);
+    if (config.detector) {
+      // Every replica watches every other: any of them may lead next.
+      observer.qos = new DetectorQosTracker({
+        oracle: setup.oracle,
+        metrics: setup.metrics,
+        timeline: setup.timeline,
+        pairs: config.servers.flatMap((monitor) => config.servers.filter((target) => target !== monitor).map((target) => [monitor, target] as const)),
+        endUs: setup.durationUs,
+      });
+    }
+    return observer;
+  },
 
   createNode(ctx, config, observer) {
     observer.clock.use(ctx);

@@ -1,10 +1,12 @@
 // The leader-follower model's observer (Shared): the kv ledger, and who acts as leader when. A
 // node acts as leader while it believes it leads and is truly up (not crashed, not paused); the
 // true status comes from the oracle, polled at every server event (so a term's end is known to
-// within the gap between events, at most a heartbeat interval). Measurement only.
+// within the gap between events, at most a heartbeat interval). With `detector:`, also the
+// detector's quality of service over every replica pair. Measurement only.
 
 import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
 import type { LeaderTerm, ReplicaState } from '../../checks/replication-facts.js';
+import type { DetectorQosTracker } from '../../detectors/qos-tracker.js';
 import { KvLedger } from '../kv/kv-ledger.js';
 import { ObserverClock } from '../kv/observer-clock.js';
 import type { KvValue } from '../kv/kv-messages.js';
@@ -26,6 +28,8 @@ export class LeaderFollowerObserver {
   private readonly stores = new Map<string, () => [string, KvValue][]>();
 
   readonly clock = new ObserverClock();
+  /** Quality of the replicas' failure detection, when they have a detector. */
+  qos: DetectorQosTracker | null = null;
   private readonly nowUs = (): number => this.clock.nowUs();
 
   constructor(
@@ -97,6 +101,7 @@ export class LeaderFollowerObserver {
     const { splitBrainUs, unavailableUs } = leaderCoverage(this.leaderTerms(), this.durationUs);
     metrics.set('leader.split-brain-ms', splitBrainUs / 1000);
     metrics.set('leader.unavailable-ms', unavailableUs / 1000);
+    this.qos?.finish();
   }
 }
 

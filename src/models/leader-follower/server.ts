@@ -7,8 +7,13 @@
 // `fencing: epochs` replicas reject a stale epoch and an old leader that hears of a newer one steps
 // down; without it, an old leader never learns and keeps taking writes. With `check-quorum` a
 // leader that has not heard from a majority within the failover timeout steps down. The failure
-// detection is this simple heartbeat timeout, inside the model.
+// detection is a simple heartbeat timeout inside the model, or with `detector:` a failure detector
+// of src/detectors: every replica then probes every other (any of them may lead next, and a
+// detector needs a history of its target) and a follower that suspects the leader it knows starts
+// an election; a follower that knows no leader still waits the failover timeout for one.
 
+import { startMonitor, type Monitor } from '../../detectors/monitor.js';
+import { answerProbe } from '../../detectors/probe-messages.js';
 import type { NodeBehaviour, NodeContext, TimerHandle } from '../../model/api.js';
 import { compileSampler } from '../../sim/distribution-sampler.js';
 import { isKvRequest, type KvRequest, type KvResponse } from '../kv/kv-messages.js';
@@ -60,6 +65,8 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
   const unacked = new Map<string, Map<number, { entry: Entry; sentUs: number }>>(others.map((o) => [o, new Map()]));
   const pending = new Map<number, PendingWrite>();
   let election: { epoch: number; votes: Set<string>; timer: TimerHandle } | null = null;
+  /** Detector mode: a scheduled election start (see considerElection). */
+  let electionAttempt: TimerHandle | null = null;
   /** check-quorum: when each follower last answered this leader (in its current epoch). */
   const lastAnsweredUs = new Map<string, number>(others.map((follower) => [follower, ctx.nowUs()]));
   const required = config.replication === 'async' ? 0 : config.replication === 'sync' ? others.length : Math.min(config.semiSyncAcks, others.length);
@@ -118,6 +125,7 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
       lastHeardUs = ctx.nowUs(); // a whole timeout before it stands for election itself
     }
     if (leading) broadcastHeartbeat();
+    else if (monitor !== null && leaderGuess !== null && leaderGuess !== me) considerElection();
     else if (config.failover === 'automatic' && election === null) {
       const silentUs = ctx.nowUs() - lastHeardUs;
       if (silentUs > config.failoverTimeoutUs * (1 + 0.5 * jitter.next())) startElection();
@@ -134,6 +142,7 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
     const timer = ctx.setTimer(config.failoverTimeoutUs / 2, () => {
       election = null;
       lastHeardUs = ctx.nowUs(); // wait a whole timeout before trying again
+      considerElection(); // with a detector: again while the leader is suspected
     });
     election = { epoch, votes: new Set([me]), timer };
     if (election.votes.size >= majority) winElection();
@@ -216,6 +225,30 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
     return true;
   };
 
+  /** Detector mode: the leader this follower knows is suspected (it knows one, itself aside). */
+  const leaderSuspected = (): boolean =>
+    monitor !== null && leaderGuess !== null && leaderGuess !== me && monitor.isSuspected(leaderGuess);
+
+  /**
+   * Detector mode: starts an election after a random delay of up to one heartbeat interval (so
+   * that followers suspecting together rarely split the vote), if the leader is still suspected
+   * then. At most one attempt is pending.
+   */
+  const considerElection = (): void => {
+    if (config.failover !== 'automatic' || leading || election !== null || electionAttempt !== null || !leaderSuspected()) return;
+    electionAttempt = ctx.setTimer(jitter.next() * config.heartbeatIntervalUs, () => {
+      electionAttempt = null;
+      if (!leading && election === null && leaderSuspected()) startElection();
+    });
+  };
+
+  /** Whether this replica still follows a live leader (leads itself), and so refuses votes. */
+  const followsLiveLeader = (): boolean => {
+    if (leading) return true;
+    if (monitor === null) return ctx.nowUs() - lastHeardUs < config.failoverTimeoutUs;
+    return leaderGuess !== null && leaderGuess !== me && !monitor.isSuspected(leaderGuess);
+  };
+
   const onLeaderContact = (from: string, epoch: number): void => {
     if (leading && !fencing) return; // an unfenced leader never learns it was replaced
     adoptEpoch(epoch, from);
@@ -262,11 +295,15 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
         }
         return;
       case 'lf.vote-request': {
+        // Detector mode: the leader itself asking for votes no longer leads (it restarted or
+        // stepped down), though the detector rightly trusts it.
+        if (monitor !== null && leaderGuess === from) leaderGuess = null;
         const mine = durable.store.position;
         const candidate = { epoch: message.positionEpoch, seq: message.positionSeq };
-        const heardRecently = leading || ctx.nowUs() - lastHeardUs < config.failoverTimeoutUs;
-        const granted = !heardRecently && message.epoch > durable.votedEpoch && message.epoch > durable.epoch && !newer(mine, candidate);
+        const granted = !followsLiveLeader() && message.epoch > durable.votedEpoch && message.epoch > durable.epoch && !newer(mine, candidate);
         if (granted) durable.votedEpoch = message.epoch;
+        // Detector mode: a voter without a leader gives its candidate a timeout to win.
+        if (granted && monitor !== null) lastHeardUs = ctx.nowUs();
         ctx.send(from, { kind: 'lf.vote', epoch: message.epoch, granted } satisfies ReplicaMessage);
         return;
       }
@@ -279,6 +316,21 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
     }
   };
 
+  const monitor: Monitor | null = config.detector
+    ? startMonitor(ctx, {
+        targets: others,
+        detector: config.detector,
+        // Not the end of the workload: the drain and final phases need a leader too.
+        stopAtUs: Number.POSITIVE_INFINITY,
+        listener: {
+          onViewChange(target, suspected) {
+            observer.qos?.onViewChange(me, target, suspected);
+            if (suspected && target === leaderGuess) considerElection();
+          },
+        },
+      })
+    : null;
+
   if (leading) {
     observer.setLeader(me, durable.epoch);
   } else if (!firstStart) {
@@ -286,11 +338,19 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
   }
   tick();
 
+  const onMessage = (from: string, message: unknown): void => {
+    observer.tick();
+    if (isKvRequest(message)) onClientRequest(from, message);
+    else if (isReplicaMessage(message)) onReplicaMessage(from, message);
+  };
+  if (monitor === null) return { onMessage };
   return {
     onMessage(from, message) {
-      observer.tick();
-      if (isKvRequest(message)) onClientRequest(from, message);
-      else if (isReplicaMessage(message)) onReplicaMessage(from, message);
+      if (answerProbe(ctx, from, message) || monitor.handleMessage(from, message)) return;
+      onMessage(from, message);
+    },
+    onRefused(to, message) {
+      monitor.handleRefused(to, message);
     },
   };
 }
