@@ -53,6 +53,12 @@ export function parseDetectorConfig(reader: ConfigReader, defaultKind?: Detector
   }) as DetectorKind;
   const intervalUs = reader.duration('interval', { default: SECOND_US, min: PROBE_INTERVAL_MIN_US });
   const suspectOnRefused = reader.boolean('suspect-on-refused', { default: false });
+  const written = reader.has('kind') ? reader.raw('kind') : kind;
+  if (!DETECTOR_KINDS.includes(written as DetectorKind)) {
+    // The kind was already reported: its keys cannot be judged, so report nothing more about them.
+    for (const key of reader.keys()) reader.raw(key);
+    return { kind: 'timeout', intervalUs, suspectOnRefused, timeoutUs: SECOND_US };
+  }
   const config = parseKind(reader, kind, { intervalUs, suspectOnRefused });
   reader.finish();
   return config;

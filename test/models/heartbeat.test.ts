@@ -35,6 +35,13 @@ describe('heartbeat model configuration', () => {
       heartbeatYaml({ body: 'system:\n  model: heartbeat\n  detector: { kind: health-check, interval: 1s, timeout: 2s }' }),
     );
     expect(healthCheck.map((problem) => problem.message).join()).toMatch(/cannot exceed its interval/);
+    // A wrong kind is reported alone: its keys are not judged against another kind's.
+    const wrongKind = await problemsOf(
+      heartbeatYaml({ body: 'system:\n  model: heartbeat\n  detector: { kind: phi, interval: 1s, threshold: 8 }' }),
+    );
+    expect(wrongKind.map((problem) => `${problem.path}: ${problem.message}`)).toEqual([
+      'system.detector.kind: expected one of timeout, phi-accrual, health-check, got "phi"',
+    ]);
   });
 });
 
