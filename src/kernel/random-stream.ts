@@ -92,7 +92,7 @@ export function deriveSfc32PairState(
   state: Int32Array,
   offset: number,
 ): void {
-  state.set(ends.subarray(fromOffset, fromOffset + WORDS_PER_STATE), offset);
+  for (let word = 0; word < WORDS_PER_STATE; word++) state[offset + word] = ends[fromOffset + word]!;
   for (let word = 0; word < WORDS_PER_STATE; word++) {
     state[offset] ^= ends[toOffset + word]!;
     advanceSfc32(state, offset, 4);
