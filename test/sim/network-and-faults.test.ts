@@ -53,6 +53,28 @@ describe('network', () => {
   });
 });
 
+describe('random streams of links', () => {
+  it('a link draws the same delays whatever other nodes exist and in what order', () => {
+    const arrivals = (names: string[]) => {
+      const log: ProbeLog = { events: [] };
+      const model = { ...probeModel, createShared: () => log };
+      new ScenarioRun(
+        buildScenario({
+          nodes: names.map((name) => ({ name, region: null })),
+          model,
+          config: { intervalUs: 100_000, from: 'a', to: 'b' },
+          durationUs: 2_000_000,
+          network: { latency: { kind: 'exponential', meanUs: 5000 }, lossProbability: 0.2, duplicateProbability: 0, links: [] },
+        }),
+      ).result();
+      return log.events.map((e) => [e.kind, e.n, e.atUs]);
+    };
+    const base = arrivals(['a', 'b']);
+    expect(base.length).toBeGreaterThan(10);
+    expect(arrivals(['c', 'b', 'd', 'a'])).toEqual(base);
+  });
+});
+
 describe('faults', () => {
   it('a partition drops messages both ways while active, then heals', () => {
     const { pings, result } = run({ faults: [{ atUs: 450_000, forUs: 500_000, action: { kind: 'partition', groups: [['a'], ['b']] } }] });
