@@ -15,7 +15,7 @@
 //   not a new false suspicion (it was right when it began);
 // - measurement stops at the end of the workload; a mistake still open then is closed there.
 
-import type { MetricsRecorder, TimelineMarks, TruthOracle } from '../model/api.js';
+import type { MetricsRecorder, TimelineMarks, TruthOracle, ModelSetup } from '../model/api.js';
 import { assert } from '../kernel/assert.js';
 
 export const DETECTOR_METRIC_NAMES: readonly string[] = [
@@ -213,3 +213,18 @@ export class DetectorQosTracker {
 function pairKey(monitor: string, target: string): string {
   return `${monitor}\u0000${target}`;
 }
+
+/** A tracker measuring the given monitor-target pairs over a model's run (until `duration`). */
+export function trackDetectorQuality(
+  setup: Pick<ModelSetup, 'oracle' | 'metrics' | 'timeline' | 'durationUs'>,
+  pairs: QosTrackerOptions['pairs'],
+): DetectorQosTracker {
+  return new DetectorQosTracker({
+    oracle: setup.oracle,
+    metrics: setup.metrics,
+    timeline: setup.timeline,
+    pairs,
+    endUs: setup.durationUs,
+  });
+}
+

@@ -5,7 +5,7 @@
 
 import type { SystemModel } from '../../model/api.js';
 import { startMonitor, monitorBehaviour } from '../../detectors/monitor.js';
-import { DETECTOR_METRIC_NAMES, DetectorQosTracker } from '../../detectors/qos-tracker.js';
+import { DETECTOR_METRIC_NAMES, trackDetectorQuality, type DetectorQosTracker } from '../../detectors/qos-tracker.js';
 import { monitorPairs, parseHeartbeatConfig, type HeartbeatConfig } from './config.js';
 
 export const heartbeatModel: SystemModel<HeartbeatConfig, DetectorQosTracker> = {
@@ -16,14 +16,7 @@ export const heartbeatModel: SystemModel<HeartbeatConfig, DetectorQosTracker> = 
 
   parseConfig: parseHeartbeatConfig,
 
-  createShared: (config, setup) =>
-    new DetectorQosTracker({
-      oracle: setup.oracle,
-      metrics: setup.metrics,
-      timeline: setup.timeline,
-      pairs: monitorPairs(config),
-      endUs: setup.durationUs,
-    }),
+  createShared: (config, setup) => trackDetectorQuality(setup, monitorPairs(config)),
 
   createNode(ctx, config, tracker) {
     const targets = config.targetsByMonitor.get(ctx.nodeName);

@@ -5,7 +5,7 @@
 // reads from the leader or any replica. Clients run the kv workload and record a history for the
 // checks. Uses only the public model API.
 
-import { DETECTOR_METRIC_NAMES, DetectorQosTracker } from '../../detectors/qos-tracker.js';
+import { DETECTOR_METRIC_NAMES, trackDetectorQuality } from '../../detectors/qos-tracker.js';
 import type { SystemModel } from '../../model/api.js';
 import { distributionMeanUs } from '../../sim/distribution-sampler.js';
 import { createKvClient } from '../kv/kv-client.js';
@@ -37,13 +37,10 @@ export const leaderFollowerModel: SystemModel<LeaderFollowerConfig, LeaderFollow
     const observer = new LeaderFollowerObserver(setup.oracle, config.servers, setup.durationUs);
     if (config.detector) {
       // Every replica watches every other: any of them may lead next.
-      observer.qos = new DetectorQosTracker({
-        oracle: setup.oracle,
-        metrics: setup.metrics,
-        timeline: setup.timeline,
-        pairs: config.servers.flatMap((monitor) => config.servers.filter((target) => target !== monitor).map((target) => [monitor, target] as const)),
-        endUs: setup.durationUs,
-      });
+      observer.qos = trackDetectorQuality(
+        setup,
+        config.servers.flatMap((monitor) => config.servers.filter((target) => target !== monitor).map((target) => [monitor, target] as const)),
+      );
     }
     return observer;
   },

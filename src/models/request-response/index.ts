@@ -8,7 +8,7 @@ import { compileSampler, distributionMeanUs } from '../../sim/distribution-sampl
 import { createClient } from './client.js';
 import { parseRequestResponseConfig, type RequestResponseConfig } from './config.js';
 import { CRASH_PHASES, RequestResponseObserver } from './observer.js';
-import { DETECTOR_METRIC_NAMES, DetectorQosTracker } from '../../detectors/qos-tracker.js';
+import { DETECTOR_METRIC_NAMES, trackDetectorQuality } from '../../detectors/qos-tracker.js';
 import { createServer } from './server.js';
 
 const LATENCY_NAMES = ['mean', 'p50', 'p90', 'p99', 'p999', 'max'].map((s) => `latency.${s}`);
@@ -43,13 +43,10 @@ export const requestResponseModel: SystemModel<RequestResponseConfig, RequestRes
   createShared(config, setup) {
     const observer = new RequestResponseObserver(setup.oracle, setup.metrics, config.servers);
     if (config.balancerDetector) {
-      observer.qos = new DetectorQosTracker({
-        oracle: setup.oracle,
-        metrics: setup.metrics,
-        timeline: setup.timeline,
-        pairs: config.clients.flatMap((client) => config.servers.map((server) => [client, server] as const)),
-        endUs: setup.durationUs,
-      });
+      observer.qos = trackDetectorQuality(
+        setup,
+        config.clients.flatMap((client) => config.servers.map((server) => [client, server] as const)),
+      );
     }
     return observer;
   },
