@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { loadScenarioFile } from '../cli/scenario-file.js';
+import { loadScenarioFile } from '../io/scenario-file.js';
 import { ScenarioRun } from '../run/run-scenario.js';
 import { runSweepBench } from './sweep-bench.js';
 

@@ -10,7 +10,7 @@ import { buildSweepPlan } from '../sweep/sweep-plan.js';
 import { definitionOf, parseSweepJsonl, recordLine, type SweepHeaderRecord } from '../sweep/sweep-record.js';
 import type { CliIo } from './commands/index.js';
 import { InputError, type InputProblem } from './errors.js';
-import { unreadableProblem } from './scenario-file.js';
+import { unreadableProblem } from '../io/scenario-file.js';
 import { setSweepExitCode, writeSummary, type SummaryFormat } from './sweep-summary-output.js';
 
 export interface MergeRunOptions {

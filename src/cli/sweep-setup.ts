@@ -16,7 +16,7 @@ import { buildSweepPlan, runCountOf, RUN_COUNT_MAX, type SweepPlan, type VaryPar
 import { parseSeedList, parseVaryOption } from '../sweep/sweep-values.js';
 import { WORKER_COUNT_MAX } from '../sweep/worker-pool.js';
 import { formatProblem, InputError, type InputProblem } from './errors.js';
-import { loadScenarioFile, unreadableProblem } from './scenario-file.js';
+import { loadScenarioFile, unreadableProblem } from '../io/scenario-file.js';
 
 export interface SweepCliOptions {
   readonly vary: readonly string[];

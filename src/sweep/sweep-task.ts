@@ -2,7 +2,7 @@
 // file with the run's `--set`s and seed, exactly as `ddsim run <file> --seed S --set ...` does,
 // and run it. An exception (a model that throws, a bug) becomes an error outcome for that run.
 
-import { loadScenarioFile } from '../cli/scenario-file.js';
+import { loadScenarioFile } from '../io/scenario-file.js';
 import { runScenario } from '../run/run-scenario.js';
 import type { RunOutcome } from './sweep-record.js';
 

@@ -4,7 +4,7 @@
 
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { loadScenarioFile } from '../../src/cli/scenario-file.js';
+import { loadScenarioFile } from '../../src/io/scenario-file.js';
 import { runScenario } from '../../src/run/run-scenario.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');

@@ -6,7 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/run/run-scenario.js';
-import { loadScenarioFile } from '../../src/cli/scenario-file.js';
+import { loadScenarioFile } from '../../src/io/scenario-file.js';
 import { REPO_ROOT } from './cli-helpers.js';
 
 async function metricsOf(seed: number, timeout: string): Promise<Readonly<Record<string, number>>> {

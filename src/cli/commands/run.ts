@@ -7,7 +7,8 @@ import type { RunResult, RunTiming } from '../../run/result.js';
 import type { Scenario } from '../../scenario/types.js';
 import { AssertionError } from '../../kernel/assert.js';
 import { EXIT_FAILED, ModelRuntimeError, UsageError } from '../errors.js';
-import { collectRepeatable, loadScenarioFiles, parseSeedOption } from '../scenario-file.js';
+import { loadScenarioFiles } from '../../io/scenario-file.js';
+import { collectRepeatable, parseSeedOption } from '../options.js';
 import { canShowProgress, outputWidth, useColor } from '../terminal.js';
 import type { CliIo } from './index.js';
 

@@ -6,7 +6,7 @@
 
 import type { Command } from 'commander';
 import type { CliIo } from './index.js';
-import { collectRepeatable } from '../scenario-file.js';
+import { collectRepeatable } from '../options.js';
 import { UsageError } from '../errors.js';
 import type { SweepCliOptions } from '../sweep-setup.js';
 

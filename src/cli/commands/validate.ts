@@ -5,22 +5,20 @@
 
 import type { Command } from 'commander';
 import { EXIT_INVALID, formatProblem, InputError, type InputProblem } from '../errors.js';
+import { collectRepeatable } from '../options.js';
 import type { CliIo } from './index.js';
 
 interface ValidateOptions {
   readonly set: string[];
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
-}
 
 export function define(program: Command, io: CliIo): void {
   program
     .command('validate')
     .description('check scenario files without running them')
     .argument('<files...>', 'scenario files (YAML)')
-    .option('--set <path=value>', 'override a scenario value, e.g. network.loss=0.05 (repeatable)', collect, [])
+    .option('--set <path=value>', 'override a scenario value, e.g. network.loss=0.05 (repeatable)', collectRepeatable, [])
     .action(async (files: string[], options: ValidateOptions) => {
       let invalid = 0;
       for (const file of files) {
@@ -36,7 +34,7 @@ export function define(program: Command, io: CliIo): void {
 
 async function validateFile(file: string, sets: readonly string[], io: CliIo): Promise<boolean> {
   const [{ loadScenarioFile }, { formatDuration }] = await Promise.all([
-    import('../scenario-file.js'),
+    import('../../io/scenario-file.js'),
     import('../../scenario/units.js'),
   ]);
   try {

@@ -1,5 +1,6 @@
-// Reads and loads a scenario file for a command: the file system and the model registry meet
-// the pure loader here. Unreadable files become located input problems (exit code 2).
+// Reads and loads a scenario file (for commands, sweep workers and the benchmark): the file system
+// and the model registry meet the pure loader here. Unreadable files become located input problems
+// (exit code 2). The one place besides src/cli that reads scenario files.
 
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
@@ -7,7 +8,7 @@ import { builtinModel, builtinModelNames } from '../models/registry.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { createModelResolver } from '../scenario/resolve-model.js';
 import type { Scenario } from '../scenario/types.js';
-import { InputError, type InputProblem } from './errors.js';
+import { InputError, type InputProblem } from '../cli/errors.js';
 
 export interface ScenarioFileOptions {
   readonly cwd: string;
@@ -55,19 +56,4 @@ export function unreadableProblem(file: string, error: unknown): InputProblem {
   const code = (error as NodeJS.ErrnoException).code;
   const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : String((error as Error).message);
   return { file, line: 0, column: 0, path: '', message: `cannot read the scenario: ${reason}`, hint: 'check the path' };
-}
-
-/** Parses `--seed` (a non-negative integer). */
-export function parseSeedOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new InputError([
-      { file: '--seed', line: 0, column: 0, path: 'seed', message: `"${value}" is not a non-negative integer`, hint: 'e.g. --seed 42' },
-    ]);
-  }
-  return Number(value);
-}
-
-export function collectRepeatable(value: string, previous: string[]): string[] {
-  return [...previous, value];
 }
