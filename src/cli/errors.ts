@@ -1,30 +1,12 @@
 // Errors a user can cause, and how they map to exit codes. Only the CLI turns them into output.
 
+export { formatProblem, InputError, type InputProblem } from '../errors/input-error.js';
+
 export const EXIT_OK = 0;
 /** An expectation failed / a history is not linearizable. */
 export const EXIT_FAILED = 1;
 /** Invalid input or usage. */
 export const EXIT_INVALID = 2;
-
-/** One problem with an input, located as precisely as we can. */
-export interface InputProblem {
-  readonly file: string;
-  /** 1-based; 0 when unknown (e.g. a --set value). */
-  readonly line: number;
-  readonly column: number;
-  /** Key path such as `network.links[0].loss`, or '' for the whole file. */
-  readonly path: string;
-  readonly message: string;
-  readonly hint?: string;
-}
-
-/** Invalid input: reported as a list, exit code 2, no stack trace. */
-export class InputError extends Error {
-  constructor(readonly problems: readonly InputProblem[]) {
-    super(problems.map(formatProblem).join('\n'));
-    this.name = 'InputError';
-  }
-}
 
 /** Bad command-line usage: exit code 2. */
 export class UsageError extends Error {
@@ -32,13 +14,6 @@ export class UsageError extends Error {
     super(message);
     this.name = 'UsageError';
   }
-}
-
-export function formatProblem(problem: InputProblem): string {
-  const where = problem.line > 0 ? `${problem.file}:${problem.line}:${problem.column}` : problem.file;
-  const key = problem.path ? ` ${problem.path}:` : '';
-  const hint = problem.hint ? ` (${problem.hint})` : '';
-  return `${where}:${key} ${problem.message}${hint}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { builtinModel, builtinModelNames } from '../models/registry.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { createModelResolver } from '../scenario/resolve-model.js';
 import type { Scenario } from '../scenario/types.js';
-import { InputError, type InputProblem } from '../cli/errors.js';
+import { InputError, type InputProblem } from '../errors/input-error.js';
 
 export interface ScenarioFileOptions {
   readonly cwd: string;

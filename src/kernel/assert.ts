@@ -1,5 +1,5 @@
 // Assertions for invariants that only a bug in ddsim could break. User mistakes are errors
-// (src/cli/errors.ts); violated expectations are data (src/run/). Never catch these.
+// (src/errors/input-error.ts); violated expectations are data (src/run/). Never catch these.
 
 export class AssertionError extends Error {
   constructor(message: string) {

@@ -4,7 +4,7 @@
 // of the file.
 
 import { isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Document, type Node } from 'yaml';
-import type { InputProblem } from '../cli/errors.js';
+import type { InputProblem } from '../errors/input-error.js';
 
 export type SetPathSegment = string | number;
 

@@ -5,7 +5,7 @@
 
 import { basename, dirname, extname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
-import { InputError, type InputProblem } from '../cli/errors.js';
+import { InputError, type InputProblem } from '../errors/input-error.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { applySets } from './apply-sets.js';
 import { parseExpectations, type ExpectationVocabulary } from './parse-expectations.js';

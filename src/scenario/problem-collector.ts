@@ -3,7 +3,7 @@
 // `--set` expression are located as `--set <expression>` with line and column 0.
 
 import type { LineCounter } from 'yaml';
-import type { InputProblem } from '../cli/errors.js';
+import type { InputProblem } from '../errors/input-error.js';
 
 /** Where a problem is: the nearest YAML node that has a position, and the key path. */
 export interface Located {
