@@ -1,5 +1,7 @@
-// The metrics table: every metric of the run, grouped (see metric-groups.ts), each value in its
-// unit. On a wide terminal the groups are split over two tables side by side.
+// The metrics table: every metric of the run that has a value, grouped (see metric-groups.ts),
+// each value in its unit; metrics without data (null: e.g. availability during a crash that never
+// happened) are counted in a note, and the JSON document still carries them. On a wide terminal
+// the groups are split over two tables side by side.
 
 import { groupMetricNames, type MetricGroup } from './metric-groups.js';
 import { formatMetricValue } from './metric-units.js';
@@ -14,8 +16,23 @@ export function renderMetricsTable(
   widthColumns: number,
   palette: Palette,
 ): string[] {
-  const groups = groupMetricNames(Object.keys(metrics));
-  if (groups.length === 0) return [palette.dim('no metrics recorded')];
+  const names = Object.keys(metrics);
+  const withData = names.filter((name) => hasData(metrics[name]));
+  const note = names.length > withData.length ? [palette.dim(noDataNote(names.length - withData.length))] : [];
+  const groups = groupMetricNames(withData);
+  if (groups.length === 0) return [palette.dim('no metrics recorded'), ...note];
+  return [...layOut(groups, metrics, widthColumns, palette), ...note];
+}
+
+function hasData(value: number | null | undefined): boolean {
+  return typeof value === 'number' && Number.isFinite(value);
+}
+
+function noDataNote(count: number): string {
+  return `${count} metric${count === 1 ? '' : 's'} without data (n/a) not shown; --format json lists every metric`;
+}
+
+function layOut(groups: readonly MetricGroup[], metrics: Readonly<Record<string, number>>, widthColumns: number, palette: Palette): string[] {
   const single = tableOf(groups, metrics, widthColumns, palette);
   const split = splitGroups(groups);
   if (split === null) return single;

@@ -84,11 +84,17 @@ export const requestResponseModel: SystemModel<RequestResponseConfig, RequestRes
     metrics.set('requests.total', ok + failed);
     metrics.set('requests.incomplete', observer.incomplete());
     if (ok + failed > 0) metrics.set('availability', ok / (ok + failed));
+    const crashed = observer.serverCrashSeen();
     for (const phase of CRASH_PHASES) {
       const phaseOk = metrics.get(`requests.${phase}.ok`);
       const phaseTotal = phaseOk + metrics.get(`requests.${phase}.failed`);
-      // No request in a phase (e.g. no crash at all): the fraction is unknown, not 0.
-      metrics.set(`requests.${phase}.ok-fraction`, phaseTotal > 0 ? phaseOk / phaseTotal : Number.NaN);
+      // No request in a phase: the fraction is unknown, not 0. Without any server crash, the
+      // phases themselves mean nothing: every figure is unknown.
+      metrics.set(`requests.${phase}.ok-fraction`, crashed && phaseTotal > 0 ? phaseOk / phaseTotal : Number.NaN);
+      if (!crashed) {
+        metrics.set(`requests.${phase}.ok`, Number.NaN);
+        metrics.set(`requests.${phase}.failed`, Number.NaN);
+      }
     }
     observer.qos?.finish();
   },

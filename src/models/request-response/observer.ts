@@ -22,6 +22,11 @@ export class RequestResponseObserver {
     private readonly servers: readonly string[] = [],
   ) {}
 
+  /** Whether any server crashed during the run (it is down now, or has restarted since). */
+  serverCrashSeen(): boolean {
+    return this.servers.some((server) => this.oracle.status(server) === 'down' || this.oracle.incarnation(server) > 0);
+  }
+
   /** While any server is down: during; after one has crashed and all are back: after; else before. */
   crashPhase(): CrashPhase {
     let crashedEver = false;
