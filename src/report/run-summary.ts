@@ -8,6 +8,19 @@ import { createPalette } from './style.js';
 
 const GAP = '  ';
 
+/** The figures a one-line summary shows when the run has them, whatever the model. */
+const KEY_METRICS: readonly (readonly [name: string, label: string])[] = [
+  ['availability', 'availability'],
+  ['latency.p99', 'p99'],
+  ['ops.ok', 'ops ok'],
+  ['writes.lost', 'lost writes'],
+  ['reads.stale', 'stale reads'],
+  ['leader.elections', 'elections'],
+  ['reads.consistent-fraction', 'consistent reads'],
+  ['detector.detection-time.mean', 'detection'],
+  ['detector.false-suspicions', 'false suspicions'],
+];
+
 export function renderRunSummary(result: RunResult, timing: RunTiming | null, options: { readonly color: boolean }): string {
   const palette = createPalette(options.color);
   const parts = [
@@ -29,11 +42,9 @@ function keyFigures(result: RunResult): string[] {
   if (total !== undefined && succeeded !== undefined) {
     figures.push(`requests ${formatGrouped(succeeded, 0)} ok of ${formatGrouped(total, 0)}`);
   }
-  for (const [name, label] of [
-    ['availability', 'availability'],
-    ['latency.p99', 'p99'],
-  ] as const) {
-    if (metrics[name] !== undefined) figures.push(`${label} ${formatMetricValue(name, metrics[name])}`);
+  for (const [name, label] of KEY_METRICS) {
+    const value = metrics[name];
+    if (typeof value === 'number' && Number.isFinite(value)) figures.push(`${label} ${formatMetricValue(name, value)}`);
   }
   if (result.faults.length > 0) figures.push(`${result.faults.length} fault${result.faults.length === 1 ? '' : 's'}`);
   if (result.expectations.length > 0) {

@@ -12,6 +12,12 @@ describe('the one-line summary', () => {
     expect(line).not.toContain('\n');
   });
 
+  it('shows the key figures of other models (replication, detectors) and skips figures without data', () => {
+    const metrics = { 'ops.ok': 2084, 'writes.lost': 17, 'reads.stale': 188, 'leader.elections': 1, 'detector.detection-time.mean': Number.NaN };
+    const line = renderRunSummary(buildRunResult({ metrics, faults: [], expectations: [] }), null, { color: false });
+    expect(line).toBe('✓ PASS  retries-and-timeouts  seed 42  ops ok 2,084  lost writes 17  stale reads 188  elections 1');
+  });
+
   it('says FAIL, and that the run was cut short, with wall time when given', () => {
     const result = buildRunResult({
       stopReason: 'event-budget-exhausted',
