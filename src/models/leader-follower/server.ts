@@ -12,8 +12,6 @@
 // detector needs a history of its target) and a follower that suspects the leader it knows starts
 // an election; a follower that knows no leader still waits the failover timeout for one.
 
-import { startMonitor, type Monitor } from '../../detectors/monitor.js';
-import { answerProbe } from '../../detectors/probe-messages.js';
 import type { NodeBehaviour, NodeContext, TimerHandle } from '../../model/api.js';
 import { compileSampler } from '../../sim/distribution-sampler.js';
 import { isKvRequest, type KvRequest, type KvResponse } from '../kv/kv-messages.js';
@@ -21,6 +19,7 @@ import type { LeaderFollowerConfig } from './config.js';
 import { isReplicaMessage, type Entry, type ReplicaMessage } from './messages.js';
 import type { LeaderFollowerObserver } from './observer.js';
 import { newer, ReplicaStore } from './replica-store.js';
+import { startReplicaMonitor, withMonitor } from './replica-monitor.js';
 
 /** What survives a crash: the data, the epoch and the vote (on disk). */
 interface DurableState {
@@ -316,20 +315,9 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
     }
   };
 
-  const monitor: Monitor | null = config.detector
-    ? startMonitor(ctx, {
-        targets: others,
-        detector: config.detector,
-        // Not the end of the workload: the drain and final phases need a leader too.
-        stopAtUs: Number.POSITIVE_INFINITY,
-        listener: {
-          onViewChange(target, suspected) {
-            observer.qos?.onViewChange(me, target, suspected);
-            if (suspected && target === leaderGuess) considerElection();
-          },
-        },
-      })
-    : null;
+  const monitor = startReplicaMonitor(ctx, config, observer, others, (target) => {
+    if (target === leaderGuess) considerElection();
+  });
 
   if (leading) {
     observer.setLeader(me, durable.epoch);
@@ -343,14 +331,5 @@ export function createServer(ctx: NodeContext, config: LeaderFollowerConfig, obs
     if (isKvRequest(message)) onClientRequest(from, message);
     else if (isReplicaMessage(message)) onReplicaMessage(from, message);
   };
-  if (monitor === null) return { onMessage };
-  return {
-    onMessage(from, message) {
-      if (answerProbe(ctx, from, message) || monitor.handleMessage(from, message)) return;
-      onMessage(from, message);
-    },
-    onRefused(to, message) {
-      monitor.handleRefused(to, message);
-    },
-  };
+  return withMonitor(ctx, monitor, onMessage);
 }
