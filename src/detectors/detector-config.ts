@@ -45,6 +45,25 @@ export type DetectorConfig = TimeoutDetectorConfig | PhiAccrualDetectorConfig | 
 const SECOND_US = 1_000_000;
 const PROBE_INTERVAL_MIN_US = 1000;
 
+/** Monitor-target pairs a run may watch: each holds probe state (and a phi history). */
+export const MONITORED_PAIR_COUNT_MAX = 250_000;
+/** Inter-arrival samples all phi histories together may hold (8 bytes each: 400 MB at most). */
+export const PHI_SAMPLE_COUNT_MAX = 50_000_000;
+
+/** Why watching `pairCount` pairs with this detector would take too much memory, or null. */
+export function monitoringBoundProblem(pairCount: number, detector: DetectorConfig): string | null {
+  if (pairCount > MONITORED_PAIR_COUNT_MAX) {
+    return `${pairCount.toLocaleString('en-US')} monitor-target pairs is more than ${MONITORED_PAIR_COUNT_MAX.toLocaleString('en-US')}`;
+  }
+  if (detector.kind === 'phi-accrual' && pairCount * detector.maxSampleSize > PHI_SAMPLE_COUNT_MAX) {
+    return (
+      `${pairCount.toLocaleString('en-US')} pairs × max-samples ${detector.maxSampleSize} would keep ` +
+      `${(pairCount * detector.maxSampleSize).toLocaleString('en-US')} heartbeat samples (at most ${PHI_SAMPLE_COUNT_MAX.toLocaleString('en-US')})`
+    );
+  }
+  return null;
+}
+
 /** Reads a `detector:` section. `defaultKind` applies when `kind` is absent (e.g. `health-check:`). */
 export function parseDetectorConfig(reader: ConfigReader, defaultKind?: DetectorKind): DetectorConfig {
   const kind = reader.string('kind', {

@@ -35,6 +35,9 @@ describe('heartbeat model configuration', () => {
       heartbeatYaml({ body: 'system:\n  model: heartbeat\n  detector: { kind: health-check, interval: 1s, timeout: 2s }' }),
     );
     expect(healthCheck.map((problem) => problem.message).join()).toMatch(/cannot exceed its interval/);
+    // Runaway topologies are refused before they exhaust memory.
+    const huge = await problemsOf(heartbeatYaml({ nodes: '[{ name: n, count: 600 }]', body: 'system:\n  model: heartbeat' }));
+    expect(huge.map((problem) => problem.message).join()).toMatch(/359,400 monitor-target pairs is more than 250,000/);
     // A wrong kind is reported alone: its keys are not judged against another kind's.
     const wrongKind = await problemsOf(
       heartbeatYaml({ body: 'system:\n  model: heartbeat\n  detector: { kind: phi, interval: 1s, threshold: 8 }' }),

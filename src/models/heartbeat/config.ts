@@ -3,7 +3,7 @@
 
 import type { ModelSections } from '../../model/api.js';
 import { AKKA_PHI_DEFAULTS } from '../../detectors/phi-accrual.js';
-import { parseDetectorConfig, type DetectorConfig } from '../../detectors/detector-config.js';
+import { monitoringBoundProblem, parseDetectorConfig, type DetectorConfig } from '../../detectors/detector-config.js';
 
 export interface HeartbeatConfig {
   readonly detector: DetectorConfig;
@@ -28,6 +28,10 @@ export function parseHeartbeatConfig({ system, workload, nodeNames }: ModelSecti
   const detector = detectorSection ? parseDetectorConfig(detectorSection) : DEFAULT_DETECTOR;
   const targetsByMonitor = parseMonitors({ system, workload, nodeNames });
   if (nodeNames.length > 0 && targetsByMonitor.size === 0) system.error('monitors', 'no node monitors another');
+  let pairCount = 0;
+  for (const targets of targetsByMonitor.values()) pairCount += targets.length;
+  const tooMuch = monitoringBoundProblem(pairCount, detector);
+  if (tooMuch) system.error('monitors', tooMuch, 'monitor fewer pairs (a map { monitor: [targets] }) or lower max-samples');
   return { detector, targetsByMonitor };
 }
 
