@@ -3,7 +3,7 @@
 import type { ModelSections } from '../../model/api.js';
 import type { ConfigReader } from '../../scenario/config-reader.js';
 import type { DistributionSpec } from '../../scenario/types.js';
-import { parseDetectorConfig, type DetectorConfig } from '../../detectors/detector-config.js';
+import { parseDetectorConfig, type DetectorConfig, monitoringBoundProblem } from '../../detectors/detector-config.js';
 
 export type BalancerPolicy = 'random' | 'round-robin' | 'least-outstanding';
 export const BALANCER_POLICIES: readonly BalancerPolicy[] = ['random', 'round-robin', 'least-outstanding'];
@@ -100,6 +100,9 @@ export function parseRequestResponseConfig({ system, workload, nodeNames }: Mode
     }
   }
   if (workload && clients.length === 0) workload.error('clients', 'at least one client is needed');
+  // Every client's balancer watches every server.
+  const tooMuch = balancerDetector ? monitoringBoundProblem(clients.length * servers.length, balancerDetector) : null;
+  if (tooMuch) system.error('balancer', tooMuch, 'fewer clients or servers, or a smaller max-samples');
 
   return {
     servers,
