@@ -13,13 +13,42 @@ const TWO_POW_32 = 4294967296;
 const WORDS_PER_STATE = 4;
 const WARM_UP_ROUNDS = 15;
 
-export class Sfc32Stream implements RandomStream {
+/**
+ * The draws every stream offers, built on its uniform `next()`: one definition for the stream
+ * objects below and the network's flat per-link streams (src/network/link-streams.ts).
+ */
+export abstract class UniformDraws implements RandomStream {
+  abstract next(): number;
+
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  exponential(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
+
+  /** Standard normal, by Box–Muller (one draw of the pair; two uniform draws each call). */
+  normal(): number {
+    const u1 = 1 - this.next();
+    const u2 = this.next();
+    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty list');
+    return items[this.int(items.length)] as T;
+  }
+}
+
+export class Sfc32Stream extends UniformDraws {
   private a: number;
   private b: number;
   private c: number;
   private d: number;
 
   constructor(key: readonly [number, number, number, number], name: string) {
+    super();
     const state = new Int32Array(WORDS_PER_STATE);
     deriveSfc32State(key, name, state, 0);
     this.a = state[0]!;
@@ -42,25 +71,6 @@ export class Sfc32Stream implements RandomStream {
     return this.nextUint32() / TWO_POW_32;
   }
 
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  exponential(mean: number): number {
-    return -mean * Math.log(1 - this.next());
-  }
-
-  /** Standard normal, by Box–Muller (one draw of the pair; two uniform draws each call). */
-  normal(): number {
-    const u1 = 1 - this.next();
-    const u2 = this.next();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[this.int(items.length)] as T;
-  }
 }
 
 /**

@@ -9,13 +9,12 @@
 // The object is a RandomStream positioned on one link at a time: select(link), then draw.
 // Depends only on the kernel's random streams.
 
-import { deriveSfc32PairState, type StreamFactory } from '../kernel/random-stream.js';
-import type { RandomStream } from '../model/api.js';
+import { deriveSfc32PairState, UniformDraws, type StreamFactory } from '../kernel/random-stream.js';
 
 const TWO_POW_32 = 4294967296;
 const WORDS_PER_STATE = 4;
 
-export class LinkStreams implements RandomStream {
+export class LinkStreams extends UniformDraws {
   private readonly states: Int32Array;
   private readonly created: Uint8Array;
   /** Per node: the state derived from its name, the ingredient of its links' states. */
@@ -28,6 +27,7 @@ export class LinkStreams implements RandomStream {
     private readonly streams: StreamFactory,
     private readonly nodeNames: readonly string[],
   ) {
+    super();
     const linkCount = nodeNames.length * nodeNames.length;
     this.states = new Int32Array(linkCount * WORDS_PER_STATE);
     this.created = new Uint8Array(linkCount);
@@ -55,26 +55,6 @@ export class LinkStreams implements RandomStream {
     state[offset + 2] = (((c << 21) | (c >>> 11)) + t) | 0;
     state[offset + 3] = (d + 1) | 0;
     return (t >>> 0) / TWO_POW_32;
-  }
-
-  int(n: number): number {
-    return Math.floor(this.next() * n);
-  }
-
-  exponential(mean: number): number {
-    return -mean * Math.log(1 - this.next());
-  }
-
-  /** Standard normal, by Box–Muller, as Sfc32Stream.normal (two uniform draws each call). */
-  normal(): number {
-    const u1 = 1 - this.next();
-    const u2 = this.next();
-    return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-  }
-
-  pick<T>(items: readonly T[]): T {
-    if (items.length === 0) throw new RangeError('pick from an empty list');
-    return items[this.int(items.length)] as T;
   }
 
   private create(link: number, from: number, to: number): void {
