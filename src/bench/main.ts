@@ -26,7 +26,6 @@ const SIZES_DEFAULT = [1_000_000, 10_000_000];
 const RATIO_TARGET = 0.5;
 /** Peak RSS may grow at most this much from the smallest to the largest size ("flat"). */
 const RSS_GROWTH_MAX_MB = 5;
-const BYTES_PER_MB = 1024 * 1024;
 
 interface RunLine {
   readonly impl: string;

@@ -3,7 +3,7 @@
 // loading goes on and every problem is found in one pass. Used by the config reader and by the
 // section parsers for list items.
 
-import { isAlias, isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq } from 'yaml';
 import { didYouMean, suggestionHint } from './did-you-mean.js';
 import {
   formatLinkExpression,
