@@ -161,6 +161,13 @@ export interface ModelSetup {
   readonly timeline: TimelineMarks;
 }
 
+export interface TimelineSeries {
+  readonly failed: readonly string[];
+  readonly ok: readonly string[];
+}
+
+export const DEFAULT_TIMELINE_SERIES: TimelineSeries = { failed: ['requests.failed'], ok: ['requests.ok'] };
+
 export interface ModelSections {
   readonly system: ConfigReader;
   readonly workload: ConfigReader | null;
@@ -176,6 +183,11 @@ export interface SystemModel<Config = unknown, Shared = unknown> {
   readonly description: string;
   /** Metric names this model records (for `expect:` validation), besides the core ones. */
   metricNames(config: Config): readonly string[];
+  /**
+   * Counters drawn on the timeline per time bucket: `failed` on its failure row, `ok` alongside
+   * (default: `requests.failed` and `requests.ok`).
+   */
+  timelineSeries?(config: Config): TimelineSeries;
   /** Names of checks (`expect: [linearizable]`) this model supports. */
   checkNames?(config: Config): readonly string[];
   /** Reads and validates the model's keys; report problems through the readers. */

@@ -88,6 +88,7 @@ function timelineDocument(timeline: Timeline): Record<string, unknown> {
       // Only lanes a model flagged carry `flags`: documents of other runs keep their bytes.
       ...(lane.flags === undefined ? {} : { flags: flagsDocument(lane.flags) }),
     })),
+    failureMetrics: [...timeline.failureMetrics],
     failuresPerBucket: [...timeline.failuresPerBucket],
     successesPerBucket: [...timeline.successesPerBucket],
   };

@@ -41,7 +41,7 @@ export function renderTimeline(result: RunResult, widthColumns: number, palette:
     palette.dim(rowLabel(ROW_LABELS.time) + renderTimeAxis(spanMs, mapping.columnCount)),
     '',
     laneLegend(palette, timeline.lanes),
-    palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline.bucketUs), widthColumns)),
+    palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline), widthColumns)),
     ...markers.legendLines,
     ...(violations ? [`violations (${violations.legendLines.length})`, ...violations.legendLines] : []),
   ];
@@ -53,10 +53,11 @@ function chooseNameColumnWidth(names: readonly string[], widthColumns: number): 
   return Math.min(longest, cap);
 }
 
-function sparkLegend(maxValue: number, mapping: ColumnMapping, bucketUs: number): string {
+function sparkLegend(maxValue: number, mapping: ColumnMapping, timeline: RunResult['timeline']): string {
   const widened = mapping.columnCount >= mapping.bucketCount;
-  const periodUs = widened ? bucketUs : columnSpanUs(mapping, bucketUs);
+  const periodUs = widened ? timeline.bucketUs : columnSpanUs(mapping, timeline.bucketUs);
   const period = `${formatSecondsShort(periodUs / 1000)} ${widened ? 'bucket' : 'column'}`;
-  if (maxValue === 0) return `${ROW_LABELS.failed}: requests failed after all retries, per ${period}: none`;
-  return `${ROW_LABELS.failed}: requests failed after all retries, per ${period}; █ = ${formatGrouped(maxValue, 0)}`;
+  const counted = timeline.failureMetrics.join(' + ');
+  if (maxValue === 0) return `${ROW_LABELS.failed}: ${counted} per ${period}: none`;
+  return `${ROW_LABELS.failed}: ${counted} per ${period}; █ = ${formatGrouped(maxValue, 0)}`;
 }

@@ -24,7 +24,9 @@ export interface Timeline {
   readonly bucketUs: number;
   readonly bucketCount: number;
   readonly lanes: readonly TimelineLane[];
-  /** Failed request attempts per bucket. */
+  /** The counters the failure row adds up (e.g. `requests.failed`; a model's own otherwise). */
+  readonly failureMetrics: readonly string[];
+  /** Failures (of those counters) per bucket. */
   readonly failuresPerBucket: readonly number[];
   /** Requests completed successfully per bucket. */
   readonly successesPerBucket: readonly number[];

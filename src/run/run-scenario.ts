@@ -9,7 +9,7 @@ import { Kernel } from '../kernel/kernel.js';
 import { StreamFactory } from '../kernel/random-stream.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { MetricsStore } from '../metrics/metrics-store.js';
-import type { SystemModel } from '../model/api.js';
+import { DEFAULT_TIMELINE_SERIES, type SystemModel } from '../model/api.js';
 import { LinkTable } from '../network/link-table.js';
 import { Network } from '../network/network.js';
 import type { Scenario } from '../scenario/types.js';
@@ -59,7 +59,8 @@ export class ScenarioRun {
     const streams = new StreamFactory(scenario.seed);
     const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network);
     const network = new Network(kernel, links, streams, names);
-    const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs);
+    const series = scenario.system.model.timelineSeries?.(scenario.system.config) ?? DEFAULT_TIMELINE_SERIES;
+    const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs, series);
     const uptime = new NodeUptime(names.length, scenario.durationUs, nowUs);
     this.uptime = uptime;
     // Set once the oracle exists (the oracle reads the node table); no status changes before that.

@@ -4,6 +4,7 @@
 // scenario's duration keeps memory independent of simulated time; the drain phase after the
 // duration falls into the last bucket.
 
+import { DEFAULT_TIMELINE_SERIES, type TimelineSeries } from '../model/api.js';
 import type { NodeLaneState, Timeline, TimelineFlag } from '../run/result.js';
 import { NODE_PAUSED, NODE_UP, type NodeStatus } from './node-status.js';
 
@@ -35,11 +36,17 @@ export class TimelineRecorder {
   private readonly successes = new Float64Array(TIMELINE_BUCKET_COUNT);
   private readonly flags: Map<string, FlagTrack>[];
 
+  private readonly failedNames: ReadonlySet<string>;
+  private readonly okNames: ReadonlySet<string>;
+
   constructor(
     private readonly nodeNames: readonly string[],
     durationUs: number,
     private readonly nowUs: () => number,
+    private readonly series: TimelineSeries = DEFAULT_TIMELINE_SERIES,
   ) {
+    this.failedNames = new Set(series.failed);
+    this.okNames = new Set(series.ok);
     this.bucketUs = Math.max(1, Math.ceil(durationUs / TIMELINE_BUCKET_COUNT));
     this.lanes = nodeNames.map(() => new Uint8Array(TIMELINE_BUCKET_COUNT));
     this.status = new Uint8Array(nodeNames.length);
@@ -73,10 +80,10 @@ export class TimelineRecorder {
     this.cut[nodeIndex] = cut ? 1 : 0;
   }
 
-  /** Counts `requests.ok` and `requests.failed` per bucket (other names are ignored). */
+  /** Counts the model's failure and success counters per bucket (other names are ignored). */
   add(name: string, delta: number): void {
-    if (name === 'requests.failed') this.failures[this.bucket(this.nowUs())]! += delta;
-    else if (name === 'requests.ok') this.successes[this.bucket(this.nowUs())]! += delta;
+    if (this.failedNames.has(name)) this.failures[this.bucket(this.nowUs())]! += delta;
+    else if (this.okNames.has(name)) this.successes[this.bucket(this.nowUs())]! += delta;
   }
 
   finish(): Timeline {
@@ -94,6 +101,7 @@ export class TimelineRecorder {
           .map((name) => ({ name, buckets: Array.from(tracks.get(name)!.buckets, (on) => on === 1) }));
         return { node, states, flags };
       }),
+      failureMetrics: [...this.series.failed],
       failuresPerBucket: Array.from(this.failures),
       successesPerBucket: Array.from(this.successes),
     };

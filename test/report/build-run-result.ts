@@ -35,6 +35,7 @@ export function buildTimeline(overrides: Partial<Timeline> = {}): Timeline {
     bucketUs: 250_000,
     bucketCount,
     lanes,
+    failureMetrics: ['requests.failed'],
     failuresPerBucket: Array.from({ length: bucketCount }, (_, bucket) => (bucket >= 10 && bucket < 20 ? bucket - 8 : 0)),
     successesPerBucket: Array.from({ length: bucketCount }, () => 25),
     ...overrides,

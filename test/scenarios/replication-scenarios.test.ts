@@ -31,6 +31,15 @@ describe('replication scenarios', () => {
     expect(marks('single-leader')[0].label).toMatch(/both acknowledge writes as leader/);
     expect(marks('no-lost-writes').length).toBeGreaterThan(0);
     expect(marks('no-lost-writes')[0].label).toMatch(/acknowledged, later lost/);
+    // The timeline's failure row counts the kv model's own failures, and only during the
+    // partition (8s..14s): compare-and-set mismatches are answers, not failures.
+    const timeline = broken.document.timeline;
+    expect(timeline.failureMetrics).toEqual(['ops.failed', 'ops.unknown']);
+    const bucketMs = timeline.bucketMs;
+    const failedAt = timeline.failuresPerBucket.flatMap((count: number, bucket: number) => (count > 0 ? [bucket * bucketMs] : []));
+    expect(failedAt.length).toBeGreaterThan(0);
+    expect(Math.min(...failedAt)).toBeGreaterThanOrEqual(7_000);
+    expect(broken.metrics['ops.cas-mismatch']).toBeGreaterThan(0);
     const fixed = await runScenarioJson('repl-split-brain.yaml', '--set', 'system.fencing=epochs');
     expect(fixed.code).toBe(0);
     expect(fixed.metrics['writes.lost']).toBe(0);

@@ -78,14 +78,15 @@ export function createKvClient(
   const historyValue = (request: KvRequest): unknown =>
     request.f === 'cas' ? [request.expected ?? null, request.value] : request.f === 'write' ? request.value : undefined;
 
-  const complete = (op: Pending, type: 'ok' | 'fail' | 'info', readValue?: KvValue): void => {
+  /** `casMismatch`: a compare-and-set that ran and found another value (recorded `fail`, yet answered). */
+  const complete = (op: Pending, type: 'ok' | 'fail' | 'info', readValue?: KvValue, casMismatch = false): void => {
     pending.delete(op.request.requestId);
     if (op.timer) ctx.cancelTimer(op.timer);
     op.timer = null;
     const { request } = op;
     const value = request.f === 'read' ? (type === 'ok' ? readValue : undefined) : historyValue(request);
     record({ process: op.process, type, f: request.f, key: request.key, ...(value === undefined ? {} : { value }) });
-    ctx.metrics.count(type === 'ok' ? 'ops.ok' : type === 'fail' ? 'ops.failed' : 'ops.unknown');
+    ctx.metrics.count(casMismatch ? 'ops.cas-mismatch' : type === 'ok' ? 'ops.ok' : type === 'fail' ? 'ops.failed' : 'ops.unknown');
     if (type === 'ok' && request.f !== 'read') ctx.metrics.count('writes.acknowledged');
     if (type === 'ok') lastSeen.set(request.key, request.f === 'read' ? (readValue ?? null) : request.value!);
     if (!op.final && config.concurrencyPerClient !== null && ctx.nowUs() < ctx.durationUs) issue();
@@ -121,7 +122,7 @@ export function createKvClient(
         complete(op, 'ok', response.value ?? null);
         return;
       case 'mismatch':
-        complete(op, 'fail');
+        complete(op, 'fail', undefined, true);
         return;
       case 'not-leader':
         router.redirected(from, response.leader ?? null);

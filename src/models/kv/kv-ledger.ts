@@ -4,7 +4,7 @@
 // up), and the clients' final read starters. Measurement only: nodes never read it to decide
 // anything.
 
-import type { HistoryOperation, MetricsRecorder } from '../../model/api.js';
+import type { HistoryOperation, MetricsRecorder, TimelineSeries } from '../../model/api.js';
 import type { RecordedOperation } from '../../checks/recorded-facts.js';
 import { findLostWrites } from '../../checks/lost-writes.js';
 import { findStaleReads } from '../../checks/stale-reads.js';
@@ -12,10 +12,15 @@ import { findStaleReads } from '../../checks/stale-reads.js';
 /** Same bound as the run's history: the copy never outgrows what checks could see. */
 const LEDGER_OPERATION_COUNT_MAX = 2_000_000;
 
+/** Drawn on the timeline: operations that failed or ended with an unknown outcome, and successes. */
+export const KV_TIMELINE_SERIES: TimelineSeries = { failed: ['ops.failed', 'ops.unknown'], ok: ['ops.ok'] };
+
 export const KV_METRIC_NAMES = [
   'ops.ok',
   'ops.failed',
   'ops.unknown',
+  /** Compare-and-set operations answered "the value did not match" (not failures of the system). */
+  'ops.cas-mismatch',
   'writes.acknowledged',
   'writes.lost',
   'reads.ok',

@@ -9,7 +9,7 @@ import { DETECTOR_METRIC_NAMES, trackDetectorQuality } from '../../detectors/qos
 import type { SystemModel } from '../../model/api.js';
 import { distributionMeanUs } from '../../sim/distribution-sampler.js';
 import { createKvClient } from '../kv/kv-client.js';
-import { KV_METRIC_NAMES } from '../kv/kv-ledger.js';
+import { KV_METRIC_NAMES, KV_TIMELINE_SERIES } from '../kv/kv-ledger.js';
 import { parseLeaderFollowerConfig, type LeaderFollowerConfig } from './config.js';
 import { LeaderFollowerObserver } from './observer.js';
 import { createLeaderRouter } from './router.js';
@@ -28,6 +28,8 @@ export const leaderFollowerModel: SystemModel<LeaderFollowerConfig, LeaderFollow
     'leader.unavailable-ms',
     ...(config.detector ? DETECTOR_METRIC_NAMES : []),
   ],
+
+  timelineSeries: () => KV_TIMELINE_SERIES,
 
   checkNames: () => ['linearizable', 'no-lost-writes', 'single-leader', 'converged'],
 

@@ -6,7 +6,7 @@
 
 import type { SystemModel } from '../../model/api.js';
 import { createKvClient, type KvRouter } from '../kv/kv-client.js';
-import { KV_METRIC_NAMES } from '../kv/kv-ledger.js';
+import { KV_METRIC_NAMES, KV_TIMELINE_SERIES } from '../kv/kv-ledger.js';
 import { createVisibilityClient, VISIBILITY_METRIC_NAMES } from '../kv/visibility-client.js';
 import { homeReplicas, parseLeaderlessConfig, type LeaderlessConfig } from './config.js';
 import { createLeaderlessNode } from './node.js';
@@ -17,6 +17,8 @@ export const leaderlessModel: SystemModel<LeaderlessConfig, LeaderlessObserver> 
   description: 'Dynamo-style quorum replication: N, R, W, read repair, sloppy quorum with hinted handoff.',
 
   metricNames: () => [...KV_METRIC_NAMES, ...VISIBILITY_METRIC_NAMES, 'retries', 'redirects', 'read-repairs', 'writes.hinted'],
+
+  timelineSeries: () => KV_TIMELINE_SERIES,
 
   checkNames: () => ['linearizable', 'no-lost-writes', 'converged'],
 
