@@ -26,11 +26,18 @@ export function renderRunPretty(result: RunResult, timing: RunTiming, options: P
     ...renderHeader(result, timing, width, palette),
     ...section('Timeline', renderTimeline(result, width, palette), width, palette),
     ...section('Metrics', renderMetricsTable(result.metrics, width, palette), width, palette),
-    ...section('Failed attempts by true cause', renderFailureCausesTable(result.metrics, width, palette), width, palette),
+    // Only models that classify failed attempts (failures.<cause> metrics) get the cause table.
+    ...(recordsFailureCauses(result)
+      ? section('Failed attempts by true cause', renderFailureCausesTable(result.metrics, width, palette), width, palette)
+      : []),
     ...section('Expectations', renderExpectationsTable(result.expectations, width, palette), width, palette),
   ];
   if (needsReproduce(result)) lines.push('', ...renderReproduce(result.reproduce, width, palette));
   return lines.map((line) => line.trimEnd()).join('\n') + '\n';
+}
+
+function recordsFailureCauses(result: RunResult): boolean {
+  return Object.keys(result.metrics).some((name) => name.startsWith('failures.'));
 }
 
 /** A failed expectation or a run cut short must say how to reproduce it. */

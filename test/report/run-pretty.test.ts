@@ -120,4 +120,11 @@ describe('the terminal report', () => {
     const options = { color: true, widthColumns: 120 };
     expect(renderRunPretty(failing, timing, options)).toBe(renderRunPretty(failing, timing, options));
   });
+
+  it('leaves out the failure-cause section for models that record no causes', () => {
+    const metrics = { 'ops.ok': 10, 'ops.failed': 2, events: 100 };
+    const text = renderRunPretty(buildRunResult({ metrics }), { wallMs: 1 }, { color: false, widthColumns: 100 });
+    expect(text).not.toContain('true cause');
+    expect(renderRunPretty(buildRunResult(), { wallMs: 1 }, { color: false, widthColumns: 100 })).toContain('true cause');
+  });
 });
