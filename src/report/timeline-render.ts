@@ -27,6 +27,7 @@ export function renderTimeline(result: RunResult, widthColumns: number, palette:
     palette,
   );
   const failed = sparkline(countsPerColumn(mapping, timeline.failuresPerBucket));
+  const hasFailureRow = timeline.failureMetrics.length > 0;
   const violations = renderViolationMarkers(
     result.expectations,
     { mapping, bucketUs: timeline.bucketUs, widthColumns },
@@ -36,12 +37,13 @@ export function renderTimeline(result: RunResult, widthColumns: number, palette:
   return [
     ...renderLaneRows({ lanes: timeline.lanes, mapping, nameColumnWidth }, palette),
     rowLabel(ROW_LABELS.faults) + markers.cells.join(''),
-    rowLabel(ROW_LABELS.failed) + failed.glyphs.join('').replace(/[^ ]+/g, (bars) => palette.failureBar(bars)),
+    // A model that counts no failures over time (e.g. heartbeat) has no failure row.
+    ...(hasFailureRow ? [rowLabel(ROW_LABELS.failed) + failed.glyphs.join('').replace(/[^ ]+/g, (bars) => palette.failureBar(bars))] : []),
     ...(violations ? [rowLabel(ROW_LABELS.violated) + violations.cells.join('')] : []),
     palette.dim(rowLabel(ROW_LABELS.time) + renderTimeAxis(spanMs, mapping.columnCount)),
     '',
     laneLegend(palette, timeline.lanes),
-    palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline), widthColumns)),
+    ...(hasFailureRow ? [palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline), widthColumns))] : []),
     ...markers.legendLines,
     ...(violations ? [`violations (${violations.legendLines.length})`, ...violations.legendLines] : []),
   ];

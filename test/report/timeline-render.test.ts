@@ -73,4 +73,11 @@ describe('timeline', () => {
     const result = buildRunResult({ timeline: buildTimeline({ lanes: [], bucketCount: 0 }) });
     expect(render(result)).toEqual(['(no timeline recorded)']);
   });
+
+  it('has no failure row when the model counts no failures over time', () => {
+    const result = buildRunResult({ timeline: buildTimeline({ failureMetrics: [] }) });
+    const lines = render(result);
+    expect(lines.some((line) => line.startsWith('failed'))).toBe(false);
+    expect(render().some((line) => line.startsWith('failed'))).toBe(true);
+  });
 });

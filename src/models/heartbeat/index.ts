@@ -14,6 +14,9 @@ export const heartbeatModel: SystemModel<HeartbeatConfig, DetectorQosTracker> = 
 
   metricNames: () => DETECTOR_METRIC_NAMES,
 
+  // Heartbeats are not requests: nothing for the timeline's failure row.
+  timelineSeries: () => ({ failed: [], ok: [] }),
+
   parseConfig: parseHeartbeatConfig,
 
   createShared: (config, setup) => trackDetectorQuality(setup, monitorPairs(config)),
