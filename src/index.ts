@@ -3,8 +3,8 @@
 
 export type * from './model/api.js';
 export type * from './scenario/types.js';
-export type { ConfigReader, NumberOptions } from './scenario/config-reader.js';
-export type * from './run/result.js';
+export type { ConfigReader, NumberOptions } from './model/config-reader.js';
+export type * from './result/run-result.js';
 export { runScenario, ScenarioRun } from './run/run-scenario.js';
 export { loadScenario, type LoadScenarioOptions } from './scenario/load-scenario.js';
 export { builtinModel, builtinModelNames } from './models/registry.js';

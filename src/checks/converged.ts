@@ -3,8 +3,8 @@
 // one that lacks the key holds null). The witness names the first key (in sorted order) on which replicas differ,
 // with each replica's value. Pure.
 
-import type { Check, CheckOutcome } from './registry.js';
-import { replicationFacts } from './replication-facts.js';
+import type { Check, CheckOutcome } from './check.js';
+import { replicationFacts } from '../model/replication-facts.js';
 
 export const convergedCheck: Check = (facts): CheckOutcome => {
   const { replicaStates: states, placement } = replicationFacts(facts);

@@ -3,7 +3,7 @@
 // Positions in the history are the clock: records are in true event order, and two records at the
 // same microsecond are still ordered. Pure; depends only on the recorded facts' types.
 
-import type { RecordedOperation } from './recorded-facts.js';
+import type { RecordedOperation } from '../model/facts.js';
 
 export interface KvOperation {
   readonly process: number | string;

@@ -4,8 +4,8 @@
 // read/write register. A violation's witness names the operations with their simulated times.
 
 import { checkRecordedHistory, createModel, explainWitness, type RecordedModelName } from '../check/index.js';
-import type { RecordedOperation } from './recorded-facts.js';
-import type { Check, CheckOutcome } from './registry.js';
+import type { RecordedOperation } from '../model/facts.js';
+import type { Check, CheckOutcome } from './check.js';
 
 export function sequentialModelFor(history: readonly RecordedOperation[]): RecordedModelName {
   if (history.some((op) => op.f === 'get' || op.f === 'put' || op.f === 'append')) return 'kv';

@@ -5,8 +5,8 @@
 // initial value) while no write invoked after w's acknowledgement took effect. Pure.
 
 import { byKey, isAcknowledgedWrite, isEffectiveWrite, pairKvOperations, type KvOperation } from './kv-operations.js';
-import type { RecordedOperation } from './recorded-facts.js';
-import type { Check, CheckOutcome } from './registry.js';
+import type { RecordedOperation } from '../model/facts.js';
+import type { Check, CheckOutcome } from './check.js';
 
 export interface LostWrite {
   readonly write: KvOperation;

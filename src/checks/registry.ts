@@ -6,19 +6,9 @@ import { convergedCheck } from './converged.js';
 import { linearizableCheck } from './linearizable.js';
 import { noLostWritesCheck } from './lost-writes.js';
 import { singleLeaderCheck } from './single-leader.js';
-import type { TimelineMark } from '../run/result.js';
-import type { RecordedFacts } from './recorded-facts.js';
+import type { Check } from './check.js';
 
-export interface CheckOutcome {
-  readonly ok: boolean;
-  /** Verdict or figure shown as "observed". */
-  readonly observed: string | number;
-  readonly witness?: unknown;
-  /** Moments of the violation to mark on the timeline. */
-  readonly marks?: readonly TimelineMark[];
-}
-
-export type Check = (facts: RecordedFacts) => CheckOutcome;
+export type { Check, CheckOutcome } from './check.js';
 
 const checks: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['linearizable', linearizableCheck],

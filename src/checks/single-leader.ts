@@ -4,8 +4,8 @@
 // leader waking from a pause, learning of a newer epoch before it acknowledges anything) is not a
 // violation; `leader.split-brain-ms` measures that belief overlap. Pure.
 
-import type { Check, CheckOutcome } from './registry.js';
-import { replicationFacts, type LeaderTerm } from './replication-facts.js';
+import type { Check, CheckOutcome } from './check.js';
+import { replicationFacts, type LeaderTerm } from '../model/replication-facts.js';
 
 export interface SplitBrain {
   readonly first: LeaderTerm;

@@ -4,7 +4,7 @@
 // values whose write's outcome is unknown get the benefit of the doubt. Pure.
 
 import { byKey, isAcknowledgedWrite, isEffectiveWrite, pairKvOperations, type KvOperation } from './kv-operations.js';
-import type { RecordedOperation } from './recorded-facts.js';
+import type { RecordedOperation } from '../model/facts.js';
 
 export interface StaleRead {
   readonly read: KvOperation;

@@ -8,7 +8,7 @@ import { collectRuns, type SourcedRecord } from '../sweep/collect-runs.js';
 import { summarizeSweep } from '../sweep/summarize.js';
 import { buildSweepPlan } from '../sweep/sweep-plan.js';
 import { definitionOf, parseSweepJsonl, recordLine, type SweepHeaderRecord } from '../sweep/sweep-record.js';
-import type { CliIo } from './commands/index.js';
+import type { CliIo } from './cli-io.js';
 import { InputError, type InputProblem } from './errors.js';
 import { unreadableProblem } from '../io/scenario-file.js';
 import { setSweepExitCode, writeSummary, type SummaryFormat } from './sweep-summary-output.js';

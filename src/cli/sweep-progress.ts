@@ -2,7 +2,7 @@
 // failures so far, runs per second and the ETA. Nothing on a pipe or in CI (see terminal.ts).
 // Wall-clock time belongs here in the CLI: it never reaches a result.
 
-import type { CliIo } from './commands/index.js';
+import type { CliIo } from './cli-io.js';
 import { canShowProgress } from './terminal.js';
 
 const BAR_WIDTH = 24;

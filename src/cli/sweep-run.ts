@@ -8,7 +8,7 @@ import { summarizeSweep } from '../sweep/summarize.js';
 import { headerRecord, runRecord, type RunRecord } from '../sweep/sweep-record.js';
 import type { SweepTask } from '../sweep/sweep-task.js';
 import { runTasks } from '../sweep/worker-pool.js';
-import type { CliIo } from './commands/index.js';
+import type { CliIo } from './cli-io.js';
 import { openSweepOutput, type SweepOutput } from './sweep-output.js';
 import { startSweepProgress } from './sweep-progress.js';
 import { prepareSweep, type SweepCliOptions } from './sweep-setup.js';

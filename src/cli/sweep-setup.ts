@@ -13,7 +13,7 @@ import { parseSetPath } from '../scenario/apply-sets.js';
 import type { Scenario } from '../scenario/types.js';
 import { parseShard, type Shard } from '../sweep/shard.js';
 import { buildSweepPlan, runCountOf, RUN_COUNT_MAX, type SweepPlan, type VaryParameter } from '../sweep/sweep-plan.js';
-import { parseSeedList, parseVaryOption } from '../sweep/sweep-values.js';
+import { parseSeedList, parseVaryOption } from '../scenario/sweep-values.js';
 import { WORKER_COUNT_MAX } from '../sweep/worker-pool.js';
 import { formatProblem, InputError, type InputProblem } from './errors.js';
 import { loadScenarioFile, unreadableProblem } from '../io/scenario-file.js';

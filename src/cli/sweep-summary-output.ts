@@ -3,7 +3,7 @@
 // --no-fail. Renderers are imported when needed.
 
 import type { SweepSummary } from '../sweep/summarize.js';
-import type { CliIo } from './commands/index.js';
+import type { CliIo } from './cli-io.js';
 import { EXIT_FAILED, UsageError } from './errors.js';
 import { outputWidth, useColor } from './terminal.js';
 

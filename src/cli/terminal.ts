@@ -1,6 +1,6 @@
 // Terminal manners: colour only on a terminal and never with NO_COLOR; spinners only on a terminal.
 
-import type { CliIo } from './commands/index.js';
+import type { CliIo } from './cli-io.js';
 
 export function useColor(io: CliIo): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;

@@ -11,7 +11,7 @@
 // root and sifts down once, instead of a pop and a push (two sifts). The order of events is the
 // same as with pop-then-push, since (time, sequence) is a total order.
 
-import { assert } from './assert.js';
+import { assert } from '../model/assert.js';
 
 const CAPACITY_INITIAL = 1024;
 

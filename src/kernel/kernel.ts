@@ -2,7 +2,7 @@
 // loop. It knows nothing of networks, nodes, YAML or terminals: subsystems register a handler per
 // event kind and schedule events with plain payloads.
 
-import { AssertionError, assert } from './assert.js';
+import { AssertionError, assert } from '../model/assert.js';
 import { EventQueue } from './event-queue.js';
 
 export type EventHandler = (payload: any) => void;

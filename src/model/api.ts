@@ -3,7 +3,7 @@
 // A model must be deterministic: all randomness through ctx.random / ctx.stream(), all time
 // through ctx.nowUs(), never Math.random or the wall clock.
 
-import type { ConfigReader } from '../scenario/config-reader.js';
+import type { ConfigReader } from './config-reader.js';
 
 /** A seeded stream of pseudo-random numbers. */
 export interface RandomStream {

@@ -1,6 +1,6 @@
 // Matching of link patterns (`a -> b`, with `*` globs on node names) against node names.
 
-import type { LinkPattern } from '../scenario/types.js';
+import type { LinkPattern } from './topology-spec.js';
 
 export type NameMatcher = (name: string) => boolean;
 

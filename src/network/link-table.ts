@@ -2,8 +2,8 @@
 // parameters from the scenario (default, region pairs, per-link overrides, layered in that order)
 // and the effective ones while faults change loss, delay and duplication or cut links.
 
-import type { LinkOverrideSpec, NetworkSpec, NodeSpec, RegionLatencySpec } from '../scenario/types.js';
-import { compileSampler, type Sampler } from '../sim/distribution-sampler.js';
+import type { LinkOverrideSpec, NetworkSpec, NodeSpec, RegionLatencySpec } from './topology-spec.js';
+import { compileSampler, type Sampler } from '../model/sampler.js';
 import { matchLinkPairs } from './link-pattern.js';
 
 /** A temporary change of link parameters by a fault; later overlays win where they overlap. */

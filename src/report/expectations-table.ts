@@ -1,7 +1,7 @@
 // The expectations table: each expectation as written, what was observed (in the metric's unit;
 // a check's verdict as is) and PASS or FAIL, followed by the witness of each violated check.
 
-import type { ExpectationResult } from '../run/result.js';
+import type { ExpectationResult } from '../result/run-result.js';
 import { formatMetricValue } from './metric-units.js';
 import type { Palette } from './style.js';
 import { renderTable } from './table-frame.js';

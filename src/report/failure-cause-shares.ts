@@ -2,7 +2,7 @@
 // JSON document. Causes come from the `failures.<cause>` metrics, so a model's own causes count
 // too; catalogue causes carry their explanation from FAILURE_CAUSES.
 
-import { FAILURE_CAUSES, FAILURE_CAUSE_NAMES } from '../metrics/failure-causes.js';
+import { FAILURE_CAUSES, FAILURE_CAUSE_NAMES } from '../model/kit/failure-causes.js';
 
 export interface FailureCauseShare {
   readonly cause: string;

@@ -2,7 +2,7 @@
 // legend ("1  10.00s   crash server-1 (refuse)", reverts marked ↺). Bounded: at most
 // FAULT_LEGEND_LINES_MAX faults are listed; the rest are marked "·" and counted.
 
-import type { FaultRecord } from '../run/result.js';
+import type { FaultRecord } from '../result/run-result.js';
 import { formatSecondsPrecise } from './number-format.js';
 import type { Palette } from './style.js';
 import { sideBySide, truncateEnd } from './text-layout.js';

@@ -1,7 +1,7 @@
 // How each node state of a timeline lane is shown: its severity (for merging buckets), the
 // terminal glyph, the one-character code used in the JSON document, and a legend label.
 
-import type { NodeLaneState } from '../run/result.js';
+import type { NodeLaneState } from '../result/run-result.js';
 
 export interface LaneStateLook {
   readonly state: NodeLaneState;

@@ -2,7 +2,7 @@
 // time, events and wall time (the only non-deterministic figure, shown only here), and a
 // prominent warning when the event budget cut the run short.
 
-import type { RunResult, RunTiming } from '../run/result.js';
+import type { RunResult, RunTiming } from '../result/run-result.js';
 import { formatGrouped, formatSecondsPrecise } from './number-format.js';
 import type { Palette } from './style.js';
 import { padStartVisible, truncateEnd, truncateStart, visibleLength, wrapWords } from './text-layout.js';

@@ -2,7 +2,7 @@
 // wall-clock figure, so the same scenario and seed always give the same bytes; 2-space
 // indentation, with arrays of plain values (per-bucket series) on one line.
 
-import type { FaultRecord, RunResult, Timeline, TimelineFlag } from '../run/result.js';
+import type { FaultRecord, RunResult, Timeline, TimelineFlag } from '../result/run-result.js';
 import { failureCauseShares } from './failure-cause-shares.js';
 import { formatObserved } from './expectations-table.js';
 import { laneStateJsonLegend, laneStateLook } from './lane-states.js';

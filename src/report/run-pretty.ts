@@ -2,7 +2,7 @@
 // expectations and, when the run failed or was cut short, the command that reproduces it.
 // Returns text; printing is the CLI's job. Deterministic apart from the wall time in the header.
 
-import type { RunResult, RunTiming } from '../run/result.js';
+import type { RunResult, RunTiming } from '../result/run-result.js';
 import { renderExpectationsTable } from './expectations-table.js';
 import { renderFailureCausesTable } from './failure-causes-table.js';
 import { renderHeader } from './run-header.js';

@@ -1,7 +1,7 @@
 // One line for `--quiet`: PASS/FAIL, scenario, seed and the key figures of the run, e.g.
 // "✓ PASS  retries  seed 42  requests 1,234 ok of 1,240  availability 99.52 %  p99 12.34 ms".
 
-import type { RunResult, RunTiming } from '../run/result.js';
+import type { RunResult, RunTiming } from '../result/run-result.js';
 import { formatMetricValue } from './metric-units.js';
 import { formatGrouped, formatSecondsPrecise } from './number-format.js';
 import { createPalette } from './style.js';

@@ -3,7 +3,7 @@
 // failures add up); with more, each bucket is drawn one or more columns wide (widths differ by
 // at most one column, so time stays within one column of uniform). Pure: numbers in and out.
 
-import type { NodeLaneState } from '../run/result.js';
+import type { NodeLaneState } from '../result/run-result.js';
 import { worseLaneState } from './lane-states.js';
 
 export interface ColumnMapping {

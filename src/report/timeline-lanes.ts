@@ -3,7 +3,7 @@
 // and a line counting how many of them were ever down, paused or cut off. Flags a model set on a
 // drawn node (e.g. `suspected`) get a row of their own right under the node's lane.
 
-import type { NodeLaneState, TimelineFlag, TimelineLane } from '../run/result.js';
+import type { NodeLaneState, TimelineFlag, TimelineLane } from '../result/run-result.js';
 import { LANE_STATE_LOOKS, laneStateLook, worseLaneState } from './lane-states.js';
 import type { Palette, Paint } from './style.js';
 import { padEndVisible, truncateEnd, wrapWords } from './text-layout.js';

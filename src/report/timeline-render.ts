@@ -1,7 +1,7 @@
 // The timeline section of the terminal report: node lanes, the fault row, the failed-requests
 // sparkline and a time axis, all on the same columns, followed by their legends.
 
-import type { RunResult } from '../run/result.js';
+import type { RunResult } from '../result/run-result.js';
 import { renderFaultMarkers } from './fault-markers.js';
 import { formatGrouped, formatSecondsShort } from './number-format.js';
 import { sparkline } from './sparkline.js';

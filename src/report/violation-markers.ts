@@ -2,7 +2,7 @@
 // write's acknowledgement, the start and end of a split brain, a linearizability violation), and
 // a legend naming them. Only drawn when some check was violated with marks.
 
-import type { ExpectationResult } from '../run/result.js';
+import type { ExpectationResult } from '../result/run-result.js';
 import { formatSecondsPrecise } from './number-format.js';
 import type { Palette } from './style.js';
 import { truncateEnd } from './text-layout.js';

@@ -1,9 +1,9 @@
 // Evaluates a scenario's expectations against a run's metrics and recorded facts. Pure.
 
 import { findCheck } from '../checks/registry.js';
-import type { RecordedFacts } from '../checks/recorded-facts.js';
+import type { RecordedFacts } from '../model/facts.js';
 import type { ComparisonOperator, ExpectationSpec } from '../scenario/types.js';
-import type { ExpectationResult } from './result.js';
+import type { ExpectationResult } from '../result/run-result.js';
 
 /** Marks kept per violated check: enough to show where, few enough to read. */
 const MARK_COUNT_MAX = 8;

@@ -25,7 +25,7 @@ import { FINAL_QUIET_DEFAULT_US } from '../scenario/parse-final.js';
 import { createTruthOracle, type TruthOracleWithFeed } from '../sim/truth-oracle.js';
 import { evaluateExpectations } from './evaluate-expectations.js';
 import { reproduceCommand } from './reproduce-command.js';
-import type { RunResult, StopReason } from './result.js';
+import type { RunResult, StopReason } from '../result/run-result.js';
 
 /** Simulated time between checks for outstanding work during the drain phase. */
 const DRAIN_SLICE_US = 10_000;

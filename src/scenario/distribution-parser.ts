@@ -2,7 +2,7 @@
 // lognormal's two written forms converted to mu/sigma of ln(microseconds) and mixture weights
 // normalized to sum 1. Bare durations (constants) are handled by the reader before this.
 
-import type { YamlConfigReader } from './yaml-config-reader.js';
+import type { StructuredReader as YamlConfigReader } from './structured-reader.js';
 import type { DistributionSpec } from './types.js';
 
 export const DISTRIBUTION_KINDS = ['constant', 'uniform', 'normal', 'exponential', 'lognormal', 'pareto', 'mixture'] as const;

@@ -11,7 +11,7 @@
 //     metrics: [availability, latency.p99]
 
 import { isMap, isSeq } from 'yaml';
-import { checkDistinct, parseSeedList, parseValueList } from '../sweep/sweep-values.js';
+import { checkDistinct, parseSeedList, parseValueList } from './sweep-values.js';
 import { parseSetPath } from './apply-sets.js';
 import type { SweepSectionSpec } from './types.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';

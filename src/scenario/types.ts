@@ -3,54 +3,10 @@
 // All times are integer microseconds (`...Us`); probabilities are in [0, 1].
 
 import type { SystemModel } from '../model/api.js';
+import type { DistributionSpec } from '../model/distribution.js';
+import type { LinkOverrideSpec, LinkPattern, NetworkSpec, NodeSpec, RegionLatencySpec } from '../network/topology-spec.js';
 
-/** A probability distribution over a duration, in microseconds. */
-export type DistributionSpec =
-  | { readonly kind: 'constant'; readonly valueUs: number }
-  | { readonly kind: 'uniform'; readonly minUs: number; readonly maxUs: number }
-  /** Normal, truncated at 0 (negative draws are redrawn... see distributions.ts). */
-  | { readonly kind: 'normal'; readonly meanUs: number; readonly stddevUs: number }
-  | { readonly kind: 'exponential'; readonly meanUs: number }
-  /** ln(X in microseconds) ~ Normal(mu, sigma). `median`/`p99` forms are converted to mu/sigma. */
-  | { readonly kind: 'lognormal'; readonly mu: number; readonly sigma: number }
-  | { readonly kind: 'pareto'; readonly scaleUs: number; readonly shape: number }
-  | {
-      readonly kind: 'mixture';
-      readonly components: readonly { readonly weight: number; readonly dist: DistributionSpec }[];
-    };
-
-export interface NodeSpec {
-  readonly name: string;
-  readonly region: string | null;
-}
-
-export interface RegionLatencySpec {
-  readonly between: readonly [string, string];
-  readonly latency: DistributionSpec;
-}
-
-/**
- * A set of directed links, written `a -> b`, `a <-> b` (both directions) with `*` globs on node
- * names. `node: x` style selections (every link touching x) are expressed as two directed patterns.
- */
-export interface LinkPattern {
-  readonly from: string;
-  readonly to: string;
-}
-
-export interface LinkOverrideSpec {
-  readonly links: readonly LinkPattern[];
-  readonly latency: DistributionSpec | null;
-  readonly lossProbability: number | null;
-  readonly duplicateProbability: number | null;
-}
-
-export interface NetworkSpec {
-  readonly latency: DistributionSpec;
-  readonly lossProbability: number;
-  readonly duplicateProbability: number;
-  readonly links: readonly LinkOverrideSpec[];
-}
+export type { DistributionSpec, LinkOverrideSpec, LinkPattern, NetworkSpec, NodeSpec, RegionLatencySpec };
 
 export type CrashMode = 'refuse' | 'silent';
 

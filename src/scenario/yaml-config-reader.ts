@@ -4,10 +4,11 @@
 // and reading goes on: a failed read returns the default or a neutral value.
 
 import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
-import type { ConfigReader, NumberOptions } from './config-reader.js';
+import type { ConfigReader, NumberOptions } from '../model/config-reader.js';
 import { suggestionHint } from './did-you-mean.js';
 import { parseDistributionMap } from './distribution-parser.js';
 import type { ReaderContext } from './reader-context.js';
+import type { StructuredReader } from './structured-reader.js';
 import type { DistributionSpec } from './types.js';
 import { describeValue } from './units.js';
 import {
@@ -41,7 +42,7 @@ export function mapReaderAt(context: ReaderContext, at: ValueAt, what = 'a map')
   return new YamlConfigReader(context, at.path, node, at.node);
 }
 
-export class YamlConfigReader implements ConfigReader {
+export class YamlConfigReader implements StructuredReader {
   private readonly readKeys = new Set<string>();
   private readonly knownKeys = new Set<string>();
   private fixedKeys: readonly string[] | null = null;

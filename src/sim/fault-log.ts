@@ -1,6 +1,6 @@
 // The record of every fault applied during a run (bounded: past the cap only the count grows).
 
-import type { FaultRecord } from '../run/result.js';
+import type { FaultRecord } from '../result/run-result.js';
 
 export const FAULT_RECORD_COUNT_MAX = 10_000;
 

@@ -3,7 +3,7 @@
 // is reported as truncated (checks over it then answer "unknown").
 
 import type { HistoryOperation, HistoryRecorder } from '../model/api.js';
-import type { RecordedOperation } from '../checks/recorded-facts.js';
+import type { RecordedOperation } from '../model/facts.js';
 
 export const HISTORY_OPERATION_COUNT_MAX = 2_000_000;
 

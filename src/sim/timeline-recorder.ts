@@ -5,7 +5,7 @@
 // duration falls into the last bucket.
 
 import { DEFAULT_TIMELINE_SERIES, type TimelineSeries } from '../model/api.js';
-import type { NodeLaneState, Timeline, TimelineFlag } from '../run/result.js';
+import type { NodeLaneState, Timeline, TimelineFlag } from '../result/run-result.js';
 import { NODE_PAUSED, NODE_UP, type NodeStatus } from './node-status.js';
 
 export const TIMELINE_BUCKET_COUNT = 200;

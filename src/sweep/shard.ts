@@ -3,7 +3,7 @@
 // the same count and a share of every parameter combination (slow and fast settings mix).
 // The shards of a plan partition it: every run is in exactly one shard.
 
-import type { Parsed } from './sweep-values.js';
+import type { Parsed } from '../scenario/sweep-values.js';
 import type { PlannedRun } from './sweep-plan.js';
 
 export interface Shard {

@@ -5,7 +5,7 @@
 // command line that started the sweep. Pure: building and parsing records, no file access.
 
 import { reproduceCommand } from '../run/reproduce-command.js';
-import type { StopReason } from '../run/result.js';
+import type { StopReason } from '../result/run-result.js';
 import type { Shard } from './shard.js';
 import { buildSweepPlan, type PlannedRun, type SweepDefinition, type SweepPlan, type VaryParameter } from './sweep-plan.js';
 

@@ -3,7 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { convergedCheck } from '../../src/checks/converged.js';
-import type { RecordedFacts } from '../../src/checks/recorded-facts.js';
+import type { RecordedFacts } from '../../src/model/facts.js';
 
 const facts = (modelFacts: unknown): RecordedFacts => ({ history: [], historyTruncated: false, metrics: {}, modelConfig: null, modelFacts });
 const states = [

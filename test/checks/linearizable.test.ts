@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linearizableCheck, sequentialModelFor } from '../../src/checks/linearizable.js';
-import type { RecordedOperation } from '../../src/checks/recorded-facts.js';
+import type { RecordedOperation } from '../../src/model/facts.js';
 
 const op = (timeUs: number, process: number, type: RecordedOperation['type'], f: string, value?: unknown): RecordedOperation =>
   value === undefined ? { timeUs, process, type, f, key: 'x' } : { timeUs, process, type, f, key: 'x', value };

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { convergedCheck } from '../../src/checks/converged.js';
 import { findLostWrites, noLostWritesCheck } from '../../src/checks/lost-writes.js';
-import type { RecordedFacts, RecordedOperation } from '../../src/checks/recorded-facts.js';
+import type { RecordedFacts, RecordedOperation } from '../../src/model/facts.js';
 import { singleLeaderCheck } from '../../src/checks/single-leader.js';
 import { findStaleReads } from '../../src/checks/stale-reads.js';
 

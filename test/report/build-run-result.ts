@@ -8,7 +8,7 @@ import type {
   RunResult,
   Timeline,
   TimelineLane,
-} from '../../src/run/result.js';
+} from '../../src/result/run-result.js';
 
 const LANE_CODES: Record<string, NodeLaneState> = { '-': 'up', D: 'down', P: 'paused', C: 'cut' };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { NodeLaneState } from '../../src/run/result.js';
+import type { NodeLaneState } from '../../src/result/run-result.js';
 import {
   chooseColumnMapping,
   columnOfBucket,

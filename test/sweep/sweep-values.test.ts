@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSeedList, parseValueList, parseVaryOption, splitTopLevel } from '../../src/sweep/sweep-values.js';
+import { parseSeedList, parseValueList, parseVaryOption, splitTopLevel } from '../../src/scenario/sweep-values.js';
 
 describe('sweep value lists', () => {
   it('expands a range with a step to exact decimals', () => {

@@ -9,7 +9,7 @@ import { Chalk } from 'chalk';
 import type { Command } from 'commander';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, InputError, UsageError, type InputProblem } from '../errors.js';
 import { useColor } from '../terminal.js';
-import type { CliIo } from './index.js';
+import type { CliIo } from '../cli-io.js';
 
 /** The check could not decide within its budget. */
 export const EXIT_UNKNOWN = 3;

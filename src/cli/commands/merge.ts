@@ -4,7 +4,7 @@
 // fail the merge (exit 1) unless --no-fail. --out writes the merged JSONL in plan order.
 
 import type { Command } from 'commander';
-import type { CliIo } from './index.js';
+import type { CliIo } from '../cli-io.js';
 
 interface MergeOptions {
   readonly out?: string;

@@ -3,14 +3,14 @@
 // failed. A spinner shows on a terminal for runs that take longer than about a second.
 
 import type { Command } from 'commander';
-import type { RunResult, RunTiming } from '../../run/result.js';
+import type { RunResult, RunTiming } from '../../result/run-result.js';
 import type { Scenario } from '../../scenario/types.js';
-import { AssertionError } from '../../kernel/assert.js';
+import { AssertionError } from '../../model/assert.js';
 import { EXIT_FAILED, ModelRuntimeError, UsageError } from '../errors.js';
 import { loadScenarioFiles } from '../../io/scenario-file.js';
 import { collectRepeatable, parseSeedOption } from '../options.js';
 import { canShowProgress, outputWidth, useColor } from '../terminal.js';
-import type { CliIo } from './index.js';
+import type { CliIo } from '../cli-io.js';
 
 interface RunOptions {
   readonly seed?: string;

@@ -5,7 +5,7 @@
 // --no-fail. --shard k/n runs a deterministic, balanced share; `ddsim merge` combines shards.
 
 import type { Command } from 'commander';
-import type { CliIo } from './index.js';
+import type { CliIo } from '../cli-io.js';
 import { collectRepeatable } from '../options.js';
 import { UsageError } from '../errors.js';
 import type { SweepCliOptions } from '../sweep-setup.js';

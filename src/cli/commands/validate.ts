@@ -6,7 +6,7 @@
 import type { Command } from 'commander';
 import { EXIT_INVALID, formatProblem, InputError, type InputProblem } from '../errors.js';
 import { collectRepeatable } from '../options.js';
-import type { CliIo } from './index.js';
+import type { CliIo } from '../cli-io.js';
 
 interface ValidateOptions {
   readonly set: string[];

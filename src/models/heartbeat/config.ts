@@ -2,8 +2,8 @@
 // or a map `{ monitor: [targets] }`) and with which failure detector (`detector:`).
 
 import type { ModelSections } from '../../model/api.js';
-import { AKKA_PHI_DEFAULTS } from '../../detectors/phi-accrual.js';
-import { monitoringBoundProblem, parseDetectorConfig, type DetectorConfig } from '../../detectors/detector-config.js';
+import { AKKA_PHI_DEFAULTS } from '../../model/kit/detectors/phi-accrual.js';
+import { monitoringBoundProblem, parseDetectorConfig, type DetectorConfig } from '../../model/kit/detectors/detector-config.js';
 
 export interface HeartbeatConfig {
   readonly detector: DetectorConfig;

@@ -4,8 +4,8 @@
 // for how long. Uses only the public model API, as a user's own model would.
 
 import type { SystemModel } from '../../model/api.js';
-import { startMonitor, monitorBehaviour } from '../../detectors/monitor.js';
-import { DETECTOR_METRIC_NAMES, trackDetectorQuality, type DetectorQosTracker } from '../../detectors/qos-tracker.js';
+import { startMonitor, monitorBehaviour } from '../../model/kit/detectors/monitor.js';
+import { DETECTOR_METRIC_NAMES, trackDetectorQuality, type DetectorQosTracker } from '../../model/kit/detectors/qos-tracker.js';
 import { monitorPairs, parseHeartbeatConfig, type HeartbeatConfig } from './config.js';
 
 export const heartbeatModel: SystemModel<HeartbeatConfig, DetectorQosTracker> = {

@@ -1,10 +1,10 @@
 // Configuration of the leader-follower model, read from `system:` (and the kv workload from
 // `workload:`). Defaults are documented beside each field.
 
-import { parseDetectorConfig, type DetectorConfig } from '../../detectors/detector-config.js';
+import { parseDetectorConfig, type DetectorConfig } from '../../model/kit/detectors/detector-config.js';
 import type { ModelSections } from '../../model/api.js';
-import type { DistributionSpec } from '../../scenario/types.js';
-import { parseReplicationWorkload, type KvWorkloadConfig } from '../kv/kv-workload-config.js';
+import type { DistributionSpec } from '../../model/distribution.js';
+import { parseReplicationWorkload, type KvWorkloadConfig } from '../../model/kit/kv/kv-workload-config.js';
 
 export type ReplicationMode = 'sync' | 'async' | 'semi-sync';
 export type FailoverMode = 'manual' | 'automatic';

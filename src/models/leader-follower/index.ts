@@ -5,11 +5,11 @@
 // reads from the leader or any replica. Clients run the kv workload and record a history for the
 // checks. Uses only the public model API.
 
-import { DETECTOR_METRIC_NAMES, trackDetectorQuality } from '../../detectors/qos-tracker.js';
+import { DETECTOR_METRIC_NAMES, trackDetectorQuality } from '../../model/kit/detectors/qos-tracker.js';
 import type { SystemModel } from '../../model/api.js';
-import { distributionMeanUs } from '../../sim/distribution-sampler.js';
-import { createKvClient } from '../kv/kv-client.js';
-import { KV_METRIC_NAMES, KV_TIMELINE_SERIES } from '../kv/kv-ledger.js';
+import { distributionMeanUs } from '../../model/sampler.js';
+import { createKvClient } from '../../model/kit/kv/kv-client.js';
+import { KV_METRIC_NAMES, KV_TIMELINE_SERIES } from '../../model/kit/kv/kv-ledger.js';
 import { parseLeaderFollowerConfig, type LeaderFollowerConfig } from './config.js';
 import { LeaderFollowerObserver } from './observer.js';
 import { createLeaderRouter } from './router.js';

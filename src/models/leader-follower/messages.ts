@@ -1,6 +1,6 @@
 // Messages between the replicas of the leader-follower model (clients speak kv-messages.ts).
 
-import type { KvValue } from '../kv/kv-messages.js';
+import type { KvValue } from '../../model/kit/kv/kv-messages.js';
 
 /** A replicated write: versions (epoch, seq) order writes; a newer epoch always wins. */
 export interface Entry {

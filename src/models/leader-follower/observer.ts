@@ -5,11 +5,11 @@
 // detector's quality of service over every replica pair. Measurement only.
 
 import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
-import type { LeaderTerm, ReplicaState } from '../../checks/replication-facts.js';
-import type { DetectorQosTracker } from '../../detectors/qos-tracker.js';
-import { KvLedger } from '../kv/kv-ledger.js';
-import { ObserverClock } from '../kv/observer-clock.js';
-import type { KvValue } from '../kv/kv-messages.js';
+import type { LeaderTerm, ReplicaState } from '../../model/replication-facts.js';
+import type { DetectorQosTracker } from '../../model/kit/detectors/qos-tracker.js';
+import { KvLedger } from '../../model/kit/kv/kv-ledger.js';
+import { ObserverClock } from '../../model/kit/kv/observer-clock.js';
+import type { KvValue } from '../../model/kit/kv/kv-messages.js';
 
 /** Acknowledgement times kept per term: a bound on memory. */
 const ACKS_PER_TERM_MAX = 100_000;

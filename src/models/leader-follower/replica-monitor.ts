@@ -2,8 +2,8 @@
 // through a failure detector of src/detectors, and its behaviour wraps the replica's own so that
 // probes are answered and detector messages consumed before replica logic sees anything.
 
-import { startMonitor, type Monitor } from '../../detectors/monitor.js';
-import { answerProbe } from '../../detectors/probe-messages.js';
+import { startMonitor, type Monitor } from '../../model/kit/detectors/monitor.js';
+import { answerProbe } from '../../model/kit/detectors/probe-messages.js';
 import type { NodeBehaviour, NodeContext } from '../../model/api.js';
 import type { LeaderFollowerConfig } from './config.js';
 import type { LeaderFollowerObserver } from './observer.js';

@@ -2,7 +2,7 @@
 // newer version replaces an older one whatever order writes arrive in. Kept in ctx.durable, so it
 // survives crashes (it is on disk). Pure data structure: no messages, no clock.
 
-import type { KvValue } from '../kv/kv-messages.js';
+import type { KvValue } from '../../model/kit/kv/kv-messages.js';
 import type { Entry } from './messages.js';
 
 export function newer(a: { epoch: number; seq: number }, b: { epoch: number; seq: number }): boolean {

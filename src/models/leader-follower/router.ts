@@ -3,7 +3,7 @@
 // knows better. Reads go to the guess, or to any replica with `reads: any`.
 
 import type { RandomStream } from '../../model/api.js';
-import type { KvRouter } from '../kv/kv-client.js';
+import type { KvRouter } from '../../model/kit/kv/kv-client.js';
 import type { LeaderFollowerConfig } from './config.js';
 
 export function createLeaderRouter(config: LeaderFollowerConfig, stream: RandomStream): KvRouter {

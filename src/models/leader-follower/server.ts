@@ -13,8 +13,8 @@
 // an election; a follower that knows no leader still waits the failover timeout for one.
 
 import type { NodeBehaviour, NodeContext, TimerHandle } from '../../model/api.js';
-import { compileSampler } from '../../sim/distribution-sampler.js';
-import { isKvRequest, type KvRequest, type KvResponse } from '../kv/kv-messages.js';
+import { compileSampler } from '../../model/sampler.js';
+import { isKvRequest, type KvRequest, type KvResponse } from '../../model/kit/kv/kv-messages.js';
 import type { LeaderFollowerConfig } from './config.js';
 import { isReplicaMessage, type Entry, type ReplicaMessage } from './messages.js';
 import type { LeaderFollowerObserver } from './observer.js';

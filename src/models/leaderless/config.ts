@@ -1,7 +1,7 @@
 // Configuration of the leaderless (Dynamo-style) model, read from `system:` and `workload:`.
 
 import type { ModelSections } from '../../model/api.js';
-import { parseReplicationWorkload, type ReplicationWorkloadConfig } from '../kv/kv-workload-config.js';
+import { parseReplicationWorkload, type ReplicationWorkloadConfig } from '../../model/kit/kv/kv-workload-config.js';
 
 export interface LeaderlessConfig {
   /** Every storage node, in ring order. */

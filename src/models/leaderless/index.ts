@@ -5,9 +5,9 @@
 // or the t-visibility workload (PBS staleness). Uses only the public model API.
 
 import type { SystemModel } from '../../model/api.js';
-import { createKvClient, type KvRouter } from '../kv/kv-client.js';
-import { KV_METRIC_NAMES, KV_TIMELINE_SERIES } from '../kv/kv-ledger.js';
-import { createVisibilityClient, VISIBILITY_METRIC_NAMES } from '../kv/visibility-client.js';
+import { createKvClient, type KvRouter } from '../../model/kit/kv/kv-client.js';
+import { KV_METRIC_NAMES, KV_TIMELINE_SERIES } from '../../model/kit/kv/kv-ledger.js';
+import { createVisibilityClient, VISIBILITY_METRIC_NAMES } from '../../model/kit/kv/visibility-client.js';
 import { homeReplicas, parseLeaderlessConfig, type LeaderlessConfig } from './config.js';
 import { createLeaderlessNode } from './node.js';
 import { LeaderlessObserver } from './observer.js';

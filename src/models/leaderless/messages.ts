@@ -1,6 +1,6 @@
 // Messages between a coordinator and the replicas of the leaderless model.
 
-import type { KvValue } from '../kv/kv-messages.js';
+import type { KvValue } from '../../model/kit/kv/kv-messages.js';
 
 /** Versions decide which value wins: a higher version replaces a lower one. */
 export interface Versioned {

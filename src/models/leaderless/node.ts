@@ -4,7 +4,7 @@
 // quorum), or both. A coordinator never learns which replicas are down: it only waits.
 
 import type { NodeBehaviour, NodeContext } from '../../model/api.js';
-import { isKvRequest, type KvRequest, type KvResponse } from '../kv/kv-messages.js';
+import { isKvRequest, type KvRequest, type KvResponse } from '../../model/kit/kv/kv-messages.js';
 import { homeReplicas, preferenceList, type LeaderlessConfig } from './config.js';
 import { isLeaderlessMessage, type LeaderlessMessage, type Versioned } from './messages.js';
 import type { LeaderlessObserver } from './observer.js';

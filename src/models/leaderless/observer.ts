@@ -2,11 +2,11 @@
 // replica's final contents for `converged`. Measurement only.
 
 import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
-import type { KeyPlacement, ReplicaState } from '../../checks/replication-facts.js';
-import { KvLedger } from '../kv/kv-ledger.js';
-import type { KvValue } from '../kv/kv-messages.js';
-import { ObserverClock } from '../kv/observer-clock.js';
-import { VisibilityTally } from '../kv/visibility-client.js';
+import type { KeyPlacement, ReplicaState } from '../../model/replication-facts.js';
+import { KvLedger } from '../../model/kit/kv/kv-ledger.js';
+import type { KvValue } from '../../model/kit/kv/kv-messages.js';
+import { ObserverClock } from '../../model/kit/kv/observer-clock.js';
+import { VisibilityTally } from '../../model/kit/kv/visibility-client.js';
 
 export class LeaderlessObserver {
   readonly clock = new ObserverClock();

@@ -6,14 +6,14 @@
 // from those it suspects; when it suspects all of them it fails open and uses them all.
 
 import type { MessageTracker, NodeBehaviour, NodeContext, RandomStream, TimerHandle } from '../../model/api.js';
-import { failureMetricName, type FailureCause } from '../../metrics/failure-causes.js';
-import { startPoissonArrivals } from '../workload/poisson-arrivals.js';
+import { failureMetricName, type FailureCause } from '../../model/kit/failure-causes.js';
+import { startPoissonArrivals } from '../../model/kit/poisson-arrivals.js';
 import type { RequestResponseConfig } from './config.js';
 import type { RequestMessage, ResponseMessage } from './messages.js';
 import type { RequestResponseObserver } from './observer.js';
 import { classifyTimeout, type AttemptTruth, type RequestTruth } from './truth.js';
 import type { CrashPhase } from './observer.js';
-import { startMonitor, type Monitor } from '../../detectors/monitor.js';
+import { startMonitor, type Monitor } from '../../model/kit/detectors/monitor.js';
 
 interface PendingRequest {
   readonly requestId: number;

@@ -1,9 +1,9 @@
 // Configuration of the request-response model, read from `system:` and `workload:`.
 
 import type { ModelSections } from '../../model/api.js';
-import type { ConfigReader } from '../../scenario/config-reader.js';
-import type { DistributionSpec } from '../../scenario/types.js';
-import { parseDetectorConfig, type DetectorConfig, monitoringBoundProblem } from '../../detectors/detector-config.js';
+import type { ConfigReader } from '../../model/config-reader.js';
+import type { DistributionSpec } from '../../model/distribution.js';
+import { parseDetectorConfig, type DetectorConfig, monitoringBoundProblem } from '../../model/kit/detectors/detector-config.js';
 
 export type BalancerPolicy = 'random' | 'round-robin' | 'least-outstanding';
 export const BALANCER_POLICIES: readonly BalancerPolicy[] = ['random', 'round-robin', 'least-outstanding'];

@@ -3,12 +3,12 @@
 // API (src/model/api.ts), exactly as a user's own model would.
 
 import type { SystemModel } from '../../model/api.js';
-import { FAILURE_CAUSE_NAMES, failureMetricName } from '../../metrics/failure-causes.js';
-import { compileSampler, distributionMeanUs } from '../../sim/distribution-sampler.js';
+import { FAILURE_CAUSE_NAMES, failureMetricName } from '../../model/kit/failure-causes.js';
+import { compileSampler, distributionMeanUs } from '../../model/sampler.js';
 import { createClient } from './client.js';
 import { parseRequestResponseConfig, type RequestResponseConfig } from './config.js';
 import { CRASH_PHASES, RequestResponseObserver } from './observer.js';
-import { DETECTOR_METRIC_NAMES, trackDetectorQuality } from '../../detectors/qos-tracker.js';
+import { DETECTOR_METRIC_NAMES, trackDetectorQuality } from '../../model/kit/detectors/qos-tracker.js';
 import { createServer } from './server.js';
 
 const LATENCY_NAMES = ['mean', 'p50', 'p90', 'p99', 'p999', 'max'].map((s) => `latency.${s}`);

@@ -3,7 +3,7 @@
 
 import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
 import type { AttemptTruth, RequestTruth } from './truth.js';
-import type { DetectorQosTracker } from '../../detectors/qos-tracker.js';
+import type { DetectorQosTracker } from '../../model/kit/detectors/qos-tracker.js';
 
 /** When a request was issued, relative to server crashes (truth): for availability around a crash. */
 export type CrashPhase = 'before-crash' | 'during-crash' | 'after-crash';

@@ -5,8 +5,8 @@ import type { NodeBehaviour, NodeContext } from '../../model/api.js';
 import type { RequestResponseConfig } from './config.js';
 import type { RequestMessage, ResponseMessage } from './messages.js';
 import type { RequestResponseObserver } from './observer.js';
-import type { Sampler } from '../../sim/distribution-sampler.js';
-import { answerProbe } from '../../detectors/probe-messages.js';
+import type { Sampler } from '../../model/sampler.js';
+import { answerProbe } from '../../model/kit/detectors/probe-messages.js';
 
 interface Job {
   readonly from: string;

@@ -3,7 +3,7 @@
 // failed attempt into its true cause.
 
 import type { MessageTracker, TruthOracle } from '../../model/api.js';
-import type { FailureCause } from '../../metrics/failure-causes.js';
+import type { FailureCause } from '../../model/kit/failure-causes.js';
 
 /** One logical request (all its attempts). */
 export interface RequestTruth {

@@ -4,8 +4,8 @@
 // fail / info). Written values are unique integers, so a read identifies the write it saw. At the
 // final phase it reads every key once. Knows nothing of how the servers replicate.
 
-import { startPoissonArrivals } from '../workload/poisson-arrivals.js';
-import type { HistoryOperation, NodeBehaviour, NodeContext, TimerHandle } from '../../model/api.js';
+import { startPoissonArrivals } from '../poisson-arrivals.js';
+import type { HistoryOperation, NodeBehaviour, NodeContext, TimerHandle } from '../../api.js';
 import type { KvLedger } from './kv-ledger.js';
 import { isKvResponse, type KvOperationName, type KvRequest, type KvResponse, type KvValue } from './kv-messages.js';
 import { keyName, type KvWorkloadConfig } from './kv-workload-config.js';

@@ -4,10 +4,10 @@
 // up), and the clients' final read starters. Measurement only: nodes never read it to decide
 // anything.
 
-import type { HistoryOperation, MetricsRecorder, TimelineSeries } from '../../model/api.js';
-import type { RecordedOperation } from '../../checks/recorded-facts.js';
-import { findLostWrites } from '../../checks/lost-writes.js';
-import { findStaleReads } from '../../checks/stale-reads.js';
+import type { HistoryOperation, MetricsRecorder, TimelineSeries } from '../../api.js';
+import type { RecordedOperation } from '../../facts.js';
+import { findLostWrites } from '../../../checks/lost-writes.js';
+import { findStaleReads } from '../../../checks/stale-reads.js';
 
 /** Same bound as the run's history: the copy never outgrows what checks could see. */
 const LEDGER_OPERATION_COUNT_MAX = 2_000_000;

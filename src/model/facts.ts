@@ -1,6 +1,6 @@
 // What a run hands to checks: the recorded history and final metrics. Plain data.
 
-import type { HistoryOperation } from '../model/api.js';
+import type { HistoryOperation } from './api.js';
 
 export interface RecordedOperation extends HistoryOperation {
   readonly timeUs: number;

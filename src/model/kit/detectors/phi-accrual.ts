@@ -4,7 +4,7 @@
 // of the normal CDF, with the acceptable pause added to the mean and a floor on the standard
 // deviation. Pure: no simulator, no clock of its own; times are passed in, in milliseconds.
 
-import { assert } from '../kernel/assert.js';
+import { assert } from '../../assert.js';
 
 export interface PhiAccrualSettings {
   /** Suspect when phi reaches this (Akka: 8). */

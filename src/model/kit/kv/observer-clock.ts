@@ -2,7 +2,7 @@
 // through the first node context the model creates (contexts outlive crashes, and every node's
 // clock is the true time). Measurement only.
 
-import type { NodeContext } from '../../model/api.js';
+import type { NodeContext } from '../../api.js';
 
 export class ObserverClock {
   private context: NodeContext | null = null;

@@ -2,7 +2,7 @@
 // ConfigReader so that mistakes are located errors. Shared by every model that monitors nodes
 // (heartbeat, the request-response balancer). Must not depend on the simulator or a model.
 
-import type { ConfigReader } from '../scenario/config-reader.js';
+import type { ConfigReader } from '../../config-reader.js';
 
 export type DetectorKind = 'timeout' | 'phi-accrual' | 'health-check';
 export const DETECTOR_KINDS: readonly DetectorKind[] = ['timeout', 'phi-accrual', 'health-check'];

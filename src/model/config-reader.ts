@@ -3,7 +3,7 @@
 // carry file, line, column and key path like every other error, and unknown keys are caught.
 // Interface only: the YAML-backed implementation lives in yaml-config-reader.ts.
 
-import type { DistributionSpec } from './types.js';
+import type { DistributionSpec } from './distribution.js';
 
 export interface NumberOptions<D> {
   /** Returned when the key is absent; without it the key is required. */

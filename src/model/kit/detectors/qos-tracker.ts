@@ -15,8 +15,8 @@
 //   not a new false suspicion (it was right when it began);
 // - measurement stops at the end of the workload; a mistake still open then is closed there.
 
-import type { MetricsRecorder, TimelineMarks, TruthOracle, ModelSetup } from '../model/api.js';
-import { assert } from '../kernel/assert.js';
+import type { MetricsRecorder, TimelineMarks, TruthOracle, ModelSetup } from '../../api.js';
+import { assert } from '../../assert.js';
 
 export const DETECTOR_METRIC_NAMES: readonly string[] = [
   ...['mean', 'p50', 'p90', 'p99', 'p999', 'max'].map((s) => `detector.detection-time.${s}`),

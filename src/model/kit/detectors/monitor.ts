@@ -4,7 +4,7 @@
 // reports each change of its view (suspect / trust) to a listener. Uses only the model API: it
 // knows what a real node could know, never the simulator's truth.
 
-import type { NodeBehaviour, NodeContext, TimerHandle } from '../model/api.js';
+import type { NodeBehaviour, NodeContext, TimerHandle } from '../../api.js';
 import type { DetectorConfig } from './detector-config.js';
 import { PhiAccrualDetector } from './phi-accrual.js';
 import { answerProbe, isProbe, isProbeReply, type ProbeMessage } from './probe-messages.js';

@@ -3,7 +3,7 @@
 // write a fresh key, read it `gap` after the write was acknowledged). Read through ConfigReader so
 // mistakes are located errors. Must not depend on the simulator.
 
-import type { ConfigReader } from '../../scenario/config-reader.js';
+import type { ConfigReader } from '../../config-reader.js';
 
 export interface KvWorkloadConfig {
   readonly kind: 'kv';

@@ -3,7 +3,7 @@
 // reads it; the read is consistent when it returns the value written. Probes run one after
 // another per client. Records no history (a probe's key is never touched again); only the tally.
 
-import type { MetricsRecorder, NodeBehaviour, NodeContext, TimerHandle } from '../../model/api.js';
+import type { MetricsRecorder, NodeBehaviour, NodeContext, TimerHandle } from '../../api.js';
 import type { KvRouter } from './kv-client.js';
 import { isKvResponse, type KvRequest } from './kv-messages.js';
 import type { VisibilityWorkloadConfig } from './kv-workload-config.js';

@@ -1,8 +1,8 @@
 // Turns a DistributionSpec into a sampling function over a random stream. Samples are durations
 // in microseconds (non-negative floats; the kernel rounds event times to whole microseconds).
 
-import type { DistributionSpec } from '../scenario/types.js';
-import type { RandomStream } from '../model/api.js';
+import type { DistributionSpec } from './distribution.js';
+import type { RandomStream } from './api.js';
 
 export type Sampler = (stream: RandomStream) => number;
 

@@ -2,7 +2,7 @@
 // leadership terms with the writes each leader acknowledged, and every replica's final state.
 // Plain data; the checks read it through replicationFacts(), which tolerates its absence.
 
-import type { RecordedFacts } from './recorded-facts.js';
+import type { RecordedFacts } from './facts.js';
 
 /** A stretch of time during which `node` acted as leader: believed it led, and was up (not paused). */
 export interface LeaderTerm {

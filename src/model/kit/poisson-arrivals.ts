@@ -3,7 +3,7 @@
 // model API; the gaps come from the stream the caller passes, so they do not depend on anything
 // else the client draws.
 
-import type { NodeContext, RandomStream } from '../../model/api.js';
+import type { NodeContext, RandomStream } from '../api.js';
 
 export function startPoissonArrivals(
   ctx: NodeContext,

@@ -2,7 +2,7 @@
 // which is the heartbeat the detectors listen for. A target answers with answerProbe(); any model
 // whose nodes are monitored calls it first in onMessage. Depends only on the model API.
 
-import type { NodeContext } from '../model/api.js';
+import type { NodeContext } from '../../api.js';
 
 export interface ProbeMessage {
   readonly kind: 'ddsim.probe';
