@@ -1,9 +1,17 @@
-// ddsim's public API for programs and for users' own system models: the model API types, the
-// scenario and result types, and functions to load and run a scenario.
+// ddsim's public API, for users' own system models and for programs that drive ddsim:
+//   - the model API (types) and its values: samplers over parsed distributions;
+//   - the model kit (detectors, kv workload, Poisson arrivals, failure causes), values and types;
+//   - the scenario and result types, and functions to load and run a scenario.
 
 export type * from './model/api.js';
-export type * from './scenario/types.js';
+export { DEFAULT_TIMELINE_SERIES } from './model/api.js';
 export type { ConfigReader, NumberOptions } from './model/config-reader.js';
+export type { DistributionSpec } from './model/distribution.js';
+export { compileSampler, samplerFor, distributionMeanUs, type Sampler } from './model/sampler.js';
+export type { RecordedFacts, RecordedOperation } from './model/facts.js';
+export { replicationFacts, type LeaderTerm, type ReplicaState, type KeyPlacement, type ReplicationFacts } from './model/replication-facts.js';
+export * from './model/kit/index.js';
+export type * from './scenario/types.js';
 export type * from './result/run-result.js';
 export { runScenario, ScenarioRun } from './run/run-scenario.js';
 export { loadScenario, type LoadScenarioOptions } from './scenario/load-scenario.js';

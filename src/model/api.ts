@@ -1,9 +1,13 @@
 // The public API for system models: what a model module (built-in or the user's own) is given and
-// must provide. Built-in models use exactly this API and nothing else from the simulator.
-// A model must be deterministic: all randomness through ctx.random / ctx.stream(), all time
-// through ctx.nowUs(), never Math.random or the wall clock.
+// must provide. Built-in models use exactly this API (this folder, src/model/, with its kit in
+// src/model/kit/) and nothing else from the simulator; `import ... from 'ddsim'` gives the same.
+// A model must be deterministic: all randomness through ctx.random / ctx.stream() / ctx.sample(),
+// all time through ctx.nowUs(), never Math.random or the wall clock.
+// Type parameters (all optional): Config (what parseConfig returns), Shared (the observer),
+// Message (what nodes send each other), Durable (the shape of ctx.durable).
 
 import type { ConfigReader } from './config-reader.js';
+import type { DistributionSpec } from './distribution.js';
 
 /** A seeded stream of pseudo-random numbers. */
 export interface RandomStream {
@@ -80,7 +84,20 @@ export interface HistoryRecorder {
   record(operation: HistoryOperation): void;
 }
 
-export interface NodeContext {
+/**
+ * State that survives crashes and restarts: a Map whose value type follows the key. Declare the
+ * shape as the model's `Durable` type parameter, e.g. `{ term: number; votedFor: string | null }`.
+ */
+export interface DurableStore<Durable extends object = Record<string, unknown>> {
+  get<K extends keyof Durable & string>(key: K): Durable[K] | undefined;
+  set<K extends keyof Durable & string>(key: K, value: Durable[K]): this;
+  has(key: keyof Durable & string): boolean;
+  delete(key: keyof Durable & string): boolean;
+  keys(): IterableIterator<string>;
+  readonly size: number;
+}
+
+export interface NodeContext<Message = unknown, Durable extends object = Record<string, unknown>> {
   readonly nodeName: string;
   /** Every node of the topology, in the order the scenario declares them. */
   readonly nodeNames: readonly string[];
@@ -89,15 +106,15 @@ export interface NodeContext {
   /** The node's own clock, in microseconds. */
   nowUs(): number;
   /** Sends a message (by reference: treat messages as immutable). `to` is a name or an index into nodeNames. */
-  send(to: string | number, message: unknown): void;
+  send(to: string | number, message: Message): void;
   /** Like send, and returns the simulator's record of what happens to the message. */
-  sendTracked(to: string | number, message: unknown): MessageTracker;
+  sendTracked(to: string | number, message: Message): MessageTracker;
   /**
    * Sends over a TCP-like transport: a transmission lost to random loss or a partition is
    * retransmitted after `retransmitAfterUs`, with fresh loss and latency draws, up to
    * `transmissionCountMax` transmissions in all. No acknowledgements are simulated.
    */
-  sendReliable(to: string | number, message: unknown, options: ReliableSendOptions): void;
+  sendReliable(to: string | number, message: Message, options: ReliableSendOptions): void;
   /** Index of a node name in nodeNames (throws on an unknown name: a bug in the model). */
   nodeIndex(name: string): number;
   /** Calls `callback` after `delayUs` of this node's time, unless cancelled or the node crashes first. */
@@ -107,18 +124,27 @@ export interface NodeContext {
   readonly random: RandomStream;
   /** Another stream of this node, derived from `node:<name>/<name>`. */
   stream(name: string): RandomStream;
+  /**
+   * One draw from a distribution the model parsed with `system.distribution(...)`, in
+   * microseconds (≥ 0), from `stream` (default: ctx.random).
+   */
+  sample(spec: DistributionSpec, stream?: RandomStream): number;
   /** Survives crashes and restarts (unlike everything the behaviour object holds). */
-  readonly durable: Map<string, unknown>;
+  readonly durable: DurableStore<Durable>;
   /** Multiplier for work durations: 1 normally, >1 while a `slow` fault is active. */
   slowFactor(): number;
   readonly metrics: MetricsRecorder;
   readonly history: HistoryRecorder;
 }
 
-export interface NodeBehaviour {
-  onMessage?(from: string, message: unknown): void;
+export interface NodeBehaviour<Message = unknown> {
+  /**
+   * A message arrived. Its type is the model's `Message` parameter: nodes of one model only
+   * exchange their own messages (a typed model still checks what it needs at runtime).
+   */
+  onMessage?(from: string, message: Message): void;
   /** A message to `to` found the host up but the process down: "connection refused". */
-  onRefused?(to: string, message: unknown): void;
+  onRefused?(to: string, message: Message): void;
 }
 
 /**
@@ -178,7 +204,12 @@ export interface ModelSections {
  * A system model. `Shared` is the model's observer state: one per run, visible to every node's
  * behaviour, for measurement and truth only (what the simulator knows and nodes cannot).
  */
-export interface SystemModel<Config = unknown, Shared = unknown> {
+export interface SystemModel<
+  Config = unknown,
+  Shared = unknown,
+  Message = unknown,
+  Durable extends object = Record<string, unknown>,
+> {
   readonly name: string;
   readonly description: string;
   /** Metric names this model records (for `expect:` validation), besides the core ones. */
@@ -194,7 +225,7 @@ export interface SystemModel<Config = unknown, Shared = unknown> {
   parseConfig(sections: ModelSections): Config;
   createShared(config: Config, setup: ModelSetup): Shared;
   /** Called when a node starts and after every restart; volatile state lives in the result. */
-  createNode(ctx: NodeContext, config: Config, shared: Shared): NodeBehaviour | null;
+  createNode(ctx: NodeContext<Message, Durable>, config: Config, shared: Shared): NodeBehaviour<Message> | null;
   /** Work still outstanding (e.g. requests awaiting an answer); the run drains it after `duration`. */
   outstanding?(shared: Shared): number;
   /** Longest time the drain phase may take, in microseconds. */

@@ -6,6 +6,18 @@ import type { RandomStream } from './api.js';
 
 export type Sampler = (stream: RandomStream) => number;
 
+const compiledBySpec = new WeakMap<DistributionSpec, Sampler>();
+
+/** compileSampler, compiled once per spec object (specs are immutable plain data). */
+export function samplerFor(spec: DistributionSpec): Sampler {
+  let sampler = compiledBySpec.get(spec);
+  if (sampler === undefined) {
+    sampler = compileSampler(spec);
+    compiledBySpec.set(spec, sampler);
+  }
+  return sampler;
+}
+
 export function compileSampler(spec: DistributionSpec): Sampler {
   switch (spec.kind) {
     case 'constant': {

@@ -8,9 +8,12 @@ import type {
   MessageTracker,
   MetricsRecorder,
   NodeContext,
+  RandomStream,
   ReliableSendOptions,
   TimerHandle,
 } from '../model/api.js';
+import type { DistributionSpec } from '../model/distribution.js';
+import { samplerFor } from '../model/sampler.js';
 import { Tracker } from '../network/envelope.js';
 import type { Network } from '../network/network.js';
 import type { NodeTable, Timer } from './node-table.js';
@@ -75,6 +78,10 @@ export class SimNodeContext implements NodeContext {
 
   stream(name: string): Sfc32Stream {
     return this.streams.stream(`node:${this.nodeName}/${name}`);
+  }
+
+  sample(spec: DistributionSpec, stream: RandomStream = this.random): number {
+    return samplerFor(spec)(stream);
   }
 
   slowFactor(): number {
