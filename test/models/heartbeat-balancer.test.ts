@@ -1,7 +1,7 @@
 // The request-response balancer with failure detection and the least-outstanding policy.
 
 import { describe, expect, it } from 'vitest';
-import { runYaml } from '../detectors/detector-test-helpers.js';
+import { runYaml } from '../model/kit/detectors/detector-test-helpers.js';
 
 const lbYaml = (balancer: string, faults: string) =>
   [

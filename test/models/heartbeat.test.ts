@@ -2,7 +2,7 @@
 // conventions for restarts (what a user reading the metrics relies on).
 
 import { describe, expect, it } from 'vitest';
-import { heartbeatYaml, loadYaml, problemsOf, runYaml } from '../detectors/detector-test-helpers.js';
+import { heartbeatYaml, loadYaml, problemsOf, runYaml } from '../model/kit/detectors/detector-test-helpers.js';
 import type { HeartbeatConfig } from '../../src/models/heartbeat/config.js';
 
 describe('heartbeat model configuration', () => {

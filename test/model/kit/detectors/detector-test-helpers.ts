@@ -1,13 +1,13 @@
 // Builders for detector tests: load a heartbeat scenario from YAML text with the built-in models,
 // and run it.
 
-import { InputError, type InputProblem } from '../../src/cli/errors.js';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
-import { runScenario } from '../../src/run/run-scenario.js';
-import type { RunResult } from '../../src/result/run-result.js';
-import { loadScenario } from '../../src/scenario/load-scenario.js';
-import { createModelResolver } from '../../src/scenario/resolve-model.js';
-import type { Scenario } from '../../src/scenario/types.js';
+import { InputError, type InputProblem } from '../../../../src/cli/errors.js';
+import { builtinModel, builtinModelNames } from '../../../../src/models/registry.js';
+import { runScenario } from '../../../../src/run/run-scenario.js';
+import type { RunResult } from '../../../../src/result/run-result.js';
+import { loadScenario } from '../../../../src/scenario/load-scenario.js';
+import { createModelResolver } from '../../../../src/scenario/resolve-model.js';
+import type { Scenario } from '../../../../src/scenario/types.js';
 
 const resolveModel = createModelResolver(builtinModel, builtinModelNames);
 

@@ -7,7 +7,7 @@ import {
   PhiAccrualDetector,
   phi,
   phiThresholdDeviations,
-} from '../../src/model/kit/detectors/phi-accrual.js';
+} from '../../../../src/model/kit/detectors/phi-accrual.js';
 
 /** -log10 of the normal upper tail beyond y, by the midpoint rule (plenty for two decimals). */
 function exactPhi(y: number): number {
