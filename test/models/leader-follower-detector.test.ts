@@ -1,4 +1,4 @@
-// Leader-follower failover through a failure detector of src/detectors (`system.detector`):
+// Leader-follower failover through a failure detector of src/model/kit/detectors (`system.detector`):
 // followers suspect a crashed leader and elect one successor, a detector shorter than a GC pause
 // elects needlessly while a longer one waits the pause out, and mistakes in the block are located.
 

@@ -1,6 +1,6 @@
 // The built-in `leader-follower` model: one leader orders the writes and replicates them to
 // followers (sync, async or semi-sync); failover manual or automatic (a heartbeat timeout or a
-// failure detector of src/detectors, and a majority vote, the most up-to-date replica winning);
+// failure detector of src/model/kit/detectors, and a majority vote, the most up-to-date replica winning);
 // optional fencing by epochs; optional check-quorum (a leader that hears no majority steps down);
 // reads from the leader or any replica. Clients run the kv workload and record a history for the
 // checks. Uses only the public model API.

@@ -1,5 +1,5 @@
 // Detector mode of leader-follower (`system.detector`): a replica watches every other replica
-// through a failure detector of src/detectors, and its behaviour wraps the replica's own so that
+// through a failure detector of src/model/kit/detectors, and its behaviour wraps the replica's own so that
 // probes are answered and detector messages consumed before replica logic sees anything.
 
 import { startMonitor, type Monitor } from '../../model/kit/detectors/monitor.js';

@@ -8,7 +8,7 @@
 // down; without it, an old leader never learns and keeps taking writes. With `check-quorum` a
 // leader that has not heard from a majority within the failover timeout steps down. The failure
 // detection is a simple heartbeat timeout inside the model, or with `detector:` a failure detector
-// of src/detectors: every replica then probes every other (any of them may lead next, and a
+// of src/model/kit/detectors: every replica then probes every other (any of them may lead next, and a
 // detector needs a history of its target) and a follower that suspects the leader it knows starts
 // an election; a follower that knows no leader still waits the failover timeout for one.
 
