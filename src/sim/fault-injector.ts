@@ -4,7 +4,7 @@
 import type { Kernel } from '../kernel/kernel.js';
 import { matchLinkPairs } from '../network/link-pattern.js';
 import type { LinkOverlay, LinkTable } from '../network/link-table.js';
-import type { FaultAction, ScheduledFaultSpec } from '../scenario/types.js';
+import type { FaultAction, ScheduledFaultSpec } from './fault-spec.js';
 import { compileSampler } from '../model/sampler.js';
 import type { FaultLog } from './fault-log.js';
 import type { NodeTable } from './node-table.js';

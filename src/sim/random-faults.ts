@@ -5,7 +5,7 @@
 
 import type { StreamFactory } from '../kernel/random-stream.js';
 import type { Sfc32Stream } from '../kernel/random-stream.js';
-import type { PartitionShape, RandomFaultSpec } from '../scenario/types.js';
+import type { PartitionShape, RandomFaultSpec } from './fault-spec.js';
 import type { FaultInjector } from './fault-injector.js';
 
 export function startRandomFaults(
