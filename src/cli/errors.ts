@@ -7,6 +7,39 @@ export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 /** Invalid input or usage. */
 export const EXIT_INVALID = 2;
+/** The run did not complete: event budget exhausted (liveness). */
+export const EXIT_INCOMPLETE = 3;
+/** The model's own code threw or misused the API. */
+export const EXIT_MODEL_FAILED = 4;
+/** An internal error of ddsim (an assertion): a bug to report. */
+export const EXIT_INTERNAL = 70;
+/** Interrupted (Ctrl-C / SIGINT): 128 + 2, as shells report it. */
+export const EXIT_INTERRUPTED = 130;
+
+export const EXIT_CODES_HELP =
+  '\nExit codes: 0 every expectation holds, 1 an expectation failed, 2 invalid input or usage,\n' +
+  '3 a run did not complete (event budget exhausted), 4 the model\'s own code threw or misused the API,\n' +
+  '70 an internal error of ddsim (please report it), 130 interrupted. With several runs: the highest.';
+
+/** Ctrl-C during a run: nothing more is written, exit 130. */
+export class InterruptedError extends Error {
+  constructor() {
+    super('interrupted');
+    this.name = 'InterruptedError';
+  }
+}
+
+/** A ddsim assertion failed during a run: exit 70, with the command that reproduces it. */
+export class InternalRunError extends Error {
+  constructor(
+    readonly reproduce: string,
+    override readonly cause: unknown,
+  ) {
+    const error = cause instanceof Error ? cause : new Error(String(cause));
+    super(`${error.message}\n${error.stack?.split('\n').slice(1, 8).join('\n') ?? ''}`);
+    this.name = 'InternalRunError';
+  }
+}
 
 /** Bad command-line usage: exit code 2. */
 export class UsageError extends Error {
@@ -17,8 +50,8 @@ export class UsageError extends Error {
 }
 
 /**
- * The system model's own code threw during a run (a bug in a user's model, most likely): exit
- * code 2 with where it happened and the model's stack, not ddsim's.
+ * The system model's own code threw or misused the API during a run (a bug in the model): exit
+ * code 4 with the node, the simulated time and the model's stack frames, not ddsim's.
  */
 export class ModelRuntimeError extends Error {
   constructor(
@@ -27,11 +60,20 @@ export class ModelRuntimeError extends Error {
     override readonly cause: unknown,
   ) {
     const error = cause instanceof Error ? cause : new Error(String(cause));
-    const frames = (error.stack ?? '').split('\n').filter((line) => /^\s+at /.test(line)).slice(0, 6);
+    const frames = modelFrames(error.stack ?? '');
+    const what = error.name === 'ModelApiMisuse' ? 'the system model misused the API' : 'the system model threw';
     super(
-      `${scenarioFile}: the system model threw at simulated time ${(simulatedUs / 1e6).toFixed(6)}s: ${error.message}` +
+      `${scenarioFile}: ${what} at simulated time ${(simulatedUs / 1e6).toFixed(6)}s: ${error.message}` +
         (frames.length > 0 ? `\n${frames.join('\n')}` : ''),
     );
     this.name = 'ModelRuntimeError';
   }
+}
+
+/** Stack frames of the model's code: ddsim's own frames (dist/ or src/ of this package) dropped. */
+function modelFrames(stack: string): string[] {
+  const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
+  const own = /[\\/](dist|src)[\\/](sim|kernel|network|run|cli|metrics)[\\/]|node:internal|node_modules/;
+  const model = frames.filter((line) => !own.test(line));
+  return (model.length > 0 ? model : frames).slice(0, 6);
 }

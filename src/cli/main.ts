@@ -1,18 +1,42 @@
 // The ddsim command line: builds the commander program from the command registry, runs it and
-// maps errors to exit codes (0 ok, 1 expectation failed, 2 invalid input or usage). The only
-// place (with the commands) that prints, reads files or decides the exit code.
+// maps errors to exit codes (0 ok, 1 expectation failed, 2 invalid input or usage, 3 run did not
+// complete, 4 the model failed, 70 internal error, 130 interrupted). The only place (with the
+// commands) that prints, reads files or decides the exit code. A closed stdout (`| head`) ends
+// the process quietly with the exit code it had.
 
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { commandModules, type CliIo } from './commands/index.js';
-import { EXIT_INVALID, InputError, ModelRuntimeError, UsageError } from './errors.js';
+import {
+  EXIT_INTERNAL,
+  EXIT_INTERRUPTED,
+  EXIT_INVALID,
+  EXIT_MODEL_FAILED,
+  InputError,
+  InternalRunError,
+  InterruptedError,
+  ModelRuntimeError,
+  UsageError,
+} from './errors.js';
+import { installInterruptHandler } from './interrupt.js';
 
 function packageVersion(): string {
   const url = new URL('../../package.json', import.meta.url);
   return (JSON.parse(readFileSync(url, 'utf8')) as { version: string }).version;
 }
 
+/** EPIPE on stdout or stderr (the reader went away): stop quietly with the exit code so far. */
+function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream, exitCode: () => number): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(exitCode());
+    throw error;
+  });
+}
+
 export function defaultIo(): CliIo & { exitCode: number } {
+  endQuietlyOnClosedPipe(process.stdout, () => io.exitCode);
+  endQuietlyOnClosedPipe(process.stderr, () => io.exitCode);
+  installInterruptHandler(() => process.exit(EXIT_INTERRUPTED));
   const io = {
     stdout: process.stdout,
     stderr: process.stderr,
@@ -60,11 +84,24 @@ function handleError(error: unknown, io: CliIo & { exitCode: number }): number {
   }
   if (error instanceof ModelRuntimeError) {
     io.stderr.write(`error: ${error.message}\n`);
-    return EXIT_INVALID;
+    return EXIT_MODEL_FAILED;
+  }
+  if (error instanceof InterruptedError) {
+    io.stderr.write('interrupted\n');
+    return EXIT_INTERRUPTED;
+  }
+  if (error instanceof InternalRunError) {
+    io.stderr.write(
+      `ddsim internal error (a bug in ddsim, not in your scenario or model): ${error.message}\n` +
+        `Reproduce: ${error.reproduce}\nPlease report it with that command and the scenario file.\n`,
+    );
+    return EXIT_INTERNAL;
   }
   if (error instanceof UsageError) {
     io.stderr.write(`error: ${error.message}\n`);
     return EXIT_INVALID;
   }
-  throw error;
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  io.stderr.write(`ddsim internal error (a bug in ddsim): ${detail}\nPlease report it with the command you ran.\n`);
+  return EXIT_INTERNAL;
 }

@@ -1,6 +1,7 @@
 // Applies fault actions to the nodes and the network at their scheduled times, and reverts them.
 // Each fault kind is one case of `apply`, which returns the function that undoes it.
 
+import { assert } from '../model/assert.js';
 import type { Kernel } from '../kernel/kernel.js';
 import { matchLinkPairs } from '../network/link-pattern.js';
 import type { LinkOverlay, LinkTable } from '../network/link-table.js';
@@ -128,7 +129,7 @@ export class FaultInjector {
   private indices(names: readonly string[]): number[] {
     return names.map((name) => {
       const index = this.nodes.names.indexOf(name);
-      if (index < 0) throw new Error(`ddsim internal error: fault names unknown node ${name}`);
+      assert(index >= 0, `fault names unknown node ${name}`);
       return index;
     });
   }

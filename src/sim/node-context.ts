@@ -14,6 +14,7 @@ import type {
 } from '../model/api.js';
 import type { DistributionSpec } from '../model/distribution.js';
 import { samplerFor } from '../model/sampler.js';
+import { describeBadValue, ModelApiMisuse } from '../model/api-misuse.js';
 import { Tracker } from '../network/envelope.js';
 import type { Network } from '../network/network.js';
 import type { NodeTable, Timer } from './node-table.js';
@@ -44,7 +45,9 @@ export class SimNodeContext implements NodeContext {
 
   nodeIndex(name: string): number {
     const index = this.indexByName.get(name);
-    if (index === undefined) throw new Error(`model bug: no node named "${name}"`);
+    if (index === undefined) {
+      throw new ModelApiMisuse(`a call on ${this.nodeName}`, `no node named ${describeBadValue(name)} (nodes: ${this.nodeNames.slice(0, 10).join(', ')}${this.nodeNames.length > 10 ? ', ...' : ''})`);
+    }
     return index;
   }
 
@@ -69,6 +72,15 @@ export class SimNodeContext implements NodeContext {
   }
 
   setTimer(delayUs: number, callback: () => void): TimerHandle {
+    if (typeof delayUs !== 'number' || !Number.isFinite(delayUs) || delayUs < 0) {
+      throw new ModelApiMisuse(
+        `ctx.setTimer on ${this.nodeName}`,
+        `the delay must be a finite number of microseconds >= 0, not ${describeBadValue(delayUs)} (a misspelt config field?)`,
+      );
+    }
+    if (typeof callback !== 'function') {
+      throw new ModelApiMisuse(`ctx.setTimer on ${this.nodeName}`, `the callback must be a function, not ${describeBadValue(callback)}`);
+    }
     return this.nodes.setTimer(this.nodeIndexValue, delayUs, callback);
   }
 
@@ -81,6 +93,9 @@ export class SimNodeContext implements NodeContext {
   }
 
   sample(spec: DistributionSpec, stream: RandomStream = this.random): number {
+    if (spec === null || typeof spec !== 'object' || typeof (spec as { kind?: unknown }).kind !== 'string') {
+      throw new ModelApiMisuse(`ctx.sample on ${this.nodeName}`, `expected a distribution from system.distribution(...), not ${describeBadValue(spec)}`);
+    }
     return samplerFor(spec)(stream);
   }
 
@@ -90,9 +105,12 @@ export class SimNodeContext implements NodeContext {
 
   private resolve(to: string | number): number {
     if (typeof to === 'number') {
-      if (to < 0 || to >= this.nodeNames.length || !Number.isInteger(to)) throw new Error(`model bug: no node ${to}`);
+      if (to < 0 || to >= this.nodeNames.length || !Number.isInteger(to)) {
+        throw new ModelApiMisuse(`a send from ${this.nodeName}`, `no node with index ${to} (there are ${this.nodeNames.length})`);
+      }
       return to;
     }
+    if (typeof to !== 'string') throw new ModelApiMisuse(`a send from ${this.nodeName}`, `the destination must be a node name or index, not ${describeBadValue(to)}`);
     return this.nodeIndex(to);
   }
 }

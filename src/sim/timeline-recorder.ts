@@ -4,6 +4,7 @@
 // scenario's duration keeps memory independent of simulated time; the drain phase after the
 // duration falls into the last bucket.
 
+import { describeBadValue, ModelApiMisuse } from '../model/api-misuse.js';
 import { DEFAULT_TIMELINE_SERIES, type TimelineSeries } from '../model/api.js';
 import type { NodeLaneState, Timeline, TimelineFlag } from '../result/run-result.js';
 import { NODE_PAUSED, NODE_UP, type NodeStatus } from './node-status.js';
@@ -58,10 +59,10 @@ export class TimelineRecorder {
   /** A model turns a node's flag on or off (see TimelineMarks in the model API). */
   setFlag(nodeIndex: number, flag: string, on: boolean): void {
     const tracks = this.flags[nodeIndex];
-    if (tracks === undefined) throw new Error(`model bug: no node ${nodeIndex} to flag`);
+    if (tracks === undefined) throw new ModelApiMisuse('timeline.setFlag', `no node ${describeBadValue(nodeIndex)}`);
     let track = tracks.get(flag);
     if (!track) {
-      if (tracks.size >= FLAGS_PER_NODE_MAX) throw new Error(`model bug: more than ${FLAGS_PER_NODE_MAX} timeline flags on a node`);
+      if (tracks.size >= FLAGS_PER_NODE_MAX) throw new ModelApiMisuse('timeline.setFlag', `more than ${FLAGS_PER_NODE_MAX} timeline flags on a node`);
       track = { on: false, sinceUs: 0, buckets: new Uint8Array(TIMELINE_BUCKET_COUNT) };
       tracks.set(flag, track);
     }

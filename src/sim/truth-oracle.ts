@@ -1,5 +1,6 @@
 // The TruthOracle handed to a model's observer: read-only views of the node table.
 
+import { describeBadValue, ModelApiMisuse } from '../model/api-misuse.js';
 import type { TruthOracle } from '../model/api.js';
 import { NODE_PAUSED, NODE_UP } from './node-status.js';
 import type { NodeTable } from './node-table.js';
@@ -17,7 +18,7 @@ export function createTruthOracle(
   const listeners: ((node: string, status: 'up' | 'down' | 'paused') => void)[] = [];
   const index = (node: string | number): number => {
     const i = typeof node === 'number' ? node : indexByName.get(node);
-    if (i === undefined || i < 0 || i >= nodes.names.length) throw new Error(`model bug: no node ${String(node)}`);
+    if (i === undefined || i < 0 || i >= nodes.names.length) throw new ModelApiMisuse('oracle', `no node ${describeBadValue(node)}`);
     return i;
   };
   const statusOf = (i: number): 'up' | 'down' | 'paused' => {

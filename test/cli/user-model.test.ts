@@ -32,7 +32,7 @@ describe('user models', () => {
     expect(result.err).toMatch(/s\.yaml:4:\d+: system\.model: .*no default export/);
   });
 
-  it('reports a model that throws during the run with the simulated time and its own stack, exit 2', async () => {
+  it('reports a model that throws during the run with the simulated time and its own stack, exit 4', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddsim-model-'));
     writeFileSync(
       join(dir, 'throws.js'),
@@ -50,7 +50,7 @@ describe('user models', () => {
     );
     writeFileSync(join(dir, 's.yaml'), 'duration: 5s\nnodes: [a, b]\nsystem:\n  model: ./throws.js\n');
     const result = await runCli(['run', join(dir, 's.yaml')]);
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(4);
     expect(result.out).toBe('');
     expect(result.err).toContain('the system model threw at simulated time 1.500000s: boom in my model');
     expect(result.err).toMatch(/throws\.js:\d+/);

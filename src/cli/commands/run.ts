@@ -6,8 +6,18 @@ import type { Command } from 'commander';
 import type { RunResult, RunTiming } from '../../result/run-result.js';
 import type { Scenario } from '../../scenario/types.js';
 import { AssertionError } from '../../model/assert.js';
-import { EXIT_FAILED, ModelRuntimeError, UsageError } from '../errors.js';
+import {
+  EXIT_CODES_HELP,
+  EXIT_FAILED,
+  EXIT_INCOMPLETE,
+  InternalRunError,
+  InterruptedError,
+  ModelRuntimeError,
+  UsageError,
+} from '../errors.js';
+import { interruptRequested } from '../interrupt.js';
 import { loadScenarioFiles } from '../../io/scenario-file.js';
+import { reproduceCommand } from '../../run/reproduce-command.js';
 import { collectRepeatable, parseSeedOption } from '../options.js';
 import { canShowProgress, outputWidth, useColor } from '../terminal.js';
 import type { CliIo } from '../cli-io.js';
@@ -32,10 +42,7 @@ export function define(program: Command, io: CliIo): void {
     .option('--set <path=value>', 'override a scenario value, e.g. network.loss=0.05 (repeatable)', collectRepeatable, [])
     .option('--format <format>', 'pretty | json', 'pretty')
     .option('-q, --quiet', 'print one summary line per run (pretty format)')
-    .addHelpText(
-      'after',
-      '\nExit codes: 0 every expectation holds, 1 an expectation failed, 2 invalid input or usage.',
-    )
+    .addHelpText('after', EXIT_CODES_HELP)
     .action(async (files: string[], options: RunOptions) => {
       if (options.format !== 'pretty' && options.format !== 'json') {
         throw new UsageError(`--format must be pretty or json, not "${options.format}"`);
@@ -57,7 +64,7 @@ export function define(program: Command, io: CliIo): void {
         const documents = results.map((result) => renderRunJson(result).trimEnd());
         io.stdout.write(documents.length === 1 ? `${documents[0]}\n` : `[\n${documents.join(',\n')}\n]\n`);
       }
-      if (results.some((result) => !result.ok)) io.setExitCode(EXIT_FAILED);
+      for (const result of results) io.setExitCode(runExitCode(result));
     });
 }
 
@@ -72,15 +79,22 @@ async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunRes
       return work();
     } catch (error) {
       spinner?.stop();
-      if (error instanceof AssertionError) throw error;
+      if (error instanceof AssertionError) {
+        throw new InternalRunError(reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets), error);
+      }
       throw new ModelRuntimeError(scenario.source.file, run?.nowUs ?? 0, error);
     }
   };
   const started = guarded(() => new ScenarioRun(scenario));
   run = started;
   const progress = canShowProgress(io);
-  const advance = (): boolean => guarded(() => started.advance(progress ? SLICE_EVENT_COUNT : Infinity));
+  // Sliced even off a terminal, so that Ctrl-C (SIGINT) is seen between slices.
+  const advance = (): boolean => guarded(() => started.advance(progress ? SLICE_EVENT_COUNT : SLICE_EVENT_COUNT * 8));
   while (!advance()) {
+    if (interruptRequested()) {
+      spinner?.stop();
+      throw new InterruptedError();
+    }
     if (performance.now() - startedMs > SPINNER_DELAY_MS && spinner === null) {
       const { default: ora } = await import('ora');
       spinner = ora({ stream: io.stderr as NodeJS.WriteStream }).start();
@@ -106,4 +120,10 @@ async function printPretty(result: RunResult, timing: RunTiming, quiet: boolean,
   }
   const { renderRunPretty } = await import('../../report/run-pretty.js');
   io.stdout.write(renderRunPretty(result, timing, { color, widthColumns: outputWidth(io) }));
+}
+
+/** 0 every expectation held, 3 the run did not complete (liveness), 1 an expectation failed. */
+export function runExitCode(result: RunResult): number {
+  if (result.stopReason !== 'completed') return EXIT_INCOMPLETE;
+  return result.ok ? 0 : EXIT_FAILED;
 }

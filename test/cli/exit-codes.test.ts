@@ -1,0 +1,90 @@
+// `ddsim run` exit codes tell failures apart: 0 held, 1 an expectation failed, 2 invalid input,
+// 3 the run did not complete, 4 the model's own code failed or misused the API, 70 a ddsim bug.
+
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { runCli } from './fake-io.js';
+
+/** A scenario with a one-file model whose createNode body is `body` (ctx in scope). */
+function modelScenario(body: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ddsim-exit-'));
+  writeFileSync(
+    join(dir, 'model.js'),
+    [
+      'export default {',
+      "  name: 'm', description: '', metricNames: () => [],",
+      '  parseConfig: ({ system }) => ({ intervalUs: system.has("interval") ? system.duration("interval") : undefined }),',
+      '  createShared: () => null,',
+      `  createNode(ctx, config) { ${body} return {}; },`,
+      '};',
+      '',
+    ].join('\n'),
+  );
+  writeFileSync(join(dir, 's.yaml'), 'duration: 5s\nnodes: [a, b]\nsystem:\n  model: ./model.js\n');
+  return join(dir, 's.yaml');
+}
+
+describe('ddsim run exit codes', () => {
+  afterEach(() => {
+    vi.doUnmock('../../src/run/run-scenario.js');
+    vi.resetModules();
+  });
+
+  it('0 when every expectation holds, 1 when one fails', async () => {
+    expect((await runCli(['run', 'scenarios/pause-looks-dead.yaml', '-q'])).code).toBe(0);
+    expect((await runCli(['run', 'scenarios/retry-duplicates.yaml', '-q'])).code).toBe(1);
+  });
+
+  it('2 for invalid input', async () => {
+    expect((await runCli(['run', 'scenarios/pause-looks-dead.yaml', '--set', 'network.los=0.1'])).code).toBe(2);
+  });
+
+  it('3 when the event budget runs out (liveness), even though the report is printed', async () => {
+    const result = await runCli(['run', 'scenarios/pause-looks-dead.yaml', '--set', 'limits.events=1000', '--format', 'json']);
+    expect(result.code).toBe(3);
+    expect(JSON.parse(result.out).stopReason).toBe('event-budget-exhausted');
+  });
+
+  it('4 when ctx.setTimer gets undefined (a misspelt config field), naming the node and the time, no internal error', async () => {
+    const result = await runCli(['run', modelScenario('if (ctx.nodeName === "b") ctx.setTimer(config.intervalUs, () => {});')]);
+    expect(result.code).toBe(4);
+    expect(result.err).toContain('misused the API at simulated time 0.000000s');
+    expect(result.err).toContain('ctx.setTimer on b: the delay must be a finite number of microseconds >= 0, not undefined');
+    expect(result.err).not.toContain('internal error');
+    expect(result.out).toBe('');
+  });
+
+  it('4 for a send to an unknown node and for NaN or negative delays', async () => {
+    for (const body of ['ctx.send("c", 1);', 'ctx.setTimer(NaN, () => {});', 'ctx.setTimer(-5, () => {});', 'ctx.send(7, 1);']) {
+      const result = await runCli(['run', modelScenario(body)]);
+      expect(result.code, body).toBe(4);
+      expect(result.err, body).toContain('misused the API');
+    }
+  });
+
+  it('70 for a failed ddsim assertion, with the reproduce command and a request to report it', async () => {
+    vi.doMock('../../src/run/run-scenario.js', async () => {
+      const { AssertionError } = await import('../../src/model/assert.js');
+      class ScenarioRun {
+        nowUs = 0;
+        constructor() {
+          throw new AssertionError('event queue out of order');
+        }
+      }
+      return { ScenarioRun };
+    });
+    const result = await runCli(['run', 'scenarios/pause-looks-dead.yaml', '--seed', '9']);
+    expect(result.code).toBe(70);
+    expect(result.err).toContain('ddsim internal error');
+    expect(result.err).toContain('event queue out of order');
+    expect(result.err).toContain('Reproduce: ddsim run scenarios/pause-looks-dead.yaml --seed 9');
+    expect(result.err).toContain('Please report it');
+  });
+
+  it('the most severe code wins over several files', async () => {
+    const result = await runCli(['run', 'scenarios/retry-duplicates.yaml', 'scenarios/pause-looks-dead.yaml', '-q', '--set', 'limits.events=1000']);
+    expect(result.code).toBe(3);
+  });
+});
