@@ -3,6 +3,7 @@
 // parameter combination (so a bad value anywhere is exit code 2 with every problem listed), and
 // checks the metric names against the model's. Reads files; prints nothing.
 
+import { declaredMetricNames } from '../metrics/metric-declarations.js';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -83,7 +84,7 @@ export async function prepareSweep(file: string, options: SweepCliOptions, cwd: 
     seeds,
   });
   await validateCombinations(plan, cwd);
-  const known = [...CORE_METRIC_NAMES, ...base.system.model.metricNames(base.system.config)];
+  const known = [...CORE_METRIC_NAMES, ...declaredMetricNames(base.system.model.metricNames(base.system.config))];
   const metrics = chooseMetrics(options.metrics, base, known);
   const gridMetric = options.grid;
   if (gridMetric !== undefined) checkMetricNames([gridMetric], known, '--grid');

@@ -2,6 +2,7 @@
 // names are those used in `expect:` and the JSON output. A histogram `latency` appears as
 // `latency.mean|p50|p90|p99|p999|max`. Selected counters are also counted per timeline bucket.
 
+import { HISTOGRAM_STATISTICS } from './metric-declarations.js';
 import type { MetricsRecorder } from '../model/api.js';
 import { StreamingHistogram } from './streaming-histogram.js';
 
@@ -48,12 +49,7 @@ export class MetricsStore implements MetricsRecorder {
     for (const [name, value] of this.values) flat.set(name, value);
     for (const [name, histogram] of this.histograms) {
       if (histogram.count === 0) continue;
-      flat.set(`${name}.mean`, histogram.mean);
-      flat.set(`${name}.p50`, histogram.quantile(0.5));
-      flat.set(`${name}.p90`, histogram.quantile(0.9));
-      flat.set(`${name}.p99`, histogram.quantile(0.99));
-      flat.set(`${name}.p999`, histogram.quantile(0.999));
-      flat.set(`${name}.max`, histogram.max);
+      for (const statistic of HISTOGRAM_STATISTICS) flat.set(`${name}.${statistic}`, histogramStatistic(histogram, statistic));
     }
     // Histogram-derived names that were declared but have no samples are absent, not 0.
     for (const name of declaredNames) {
@@ -67,7 +63,15 @@ export class MetricsStore implements MetricsRecorder {
   }
 }
 
-const HISTOGRAM_SUFFIX = /\.(mean|p50|p90|p99|p999|max)$/;
+const HISTOGRAM_SUFFIX = new RegExp(`\\.(${HISTOGRAM_STATISTICS.join('|')})$`);
+
+const QUANTILES = { p50: 0.5, p90: 0.9, p99: 0.99, p999: 0.999 } as const;
+
+function histogramStatistic(histogram: StreamingHistogram, statistic: (typeof HISTOGRAM_STATISTICS)[number]): number {
+  if (statistic === 'mean') return histogram.mean;
+  if (statistic === 'max') return histogram.max;
+  return histogram.quantile(QUANTILES[statistic]);
+}
 
 /** Rounds to 6 significant decimals so that reports do not show floating-point noise. */
 function roundForReport(value: number): number {

@@ -59,6 +59,15 @@ export interface ReliableSendOptions {
   readonly transmissionCountMax: number;
 }
 
+/** How a metric's value reads: milliseconds, a ratio in [0, 1] (shown as %), or a count. */
+export type MetricUnit = 'ms' | 'ratio' | 'count';
+
+/** One entry of SystemModel.metricNames. */
+export type MetricDeclaration =
+  | string
+  | { readonly name: string; readonly unit?: MetricUnit }
+  | { readonly histogram: string; readonly unit?: MetricUnit };
+
 export interface MetricsRecorder {
   /** Adds `delta` (default 1) to a counter. */
   count(name: string, delta?: number): void;
@@ -212,8 +221,13 @@ export interface SystemModel<
 > {
   readonly name: string;
   readonly description: string;
-  /** Metric names this model records (for `expect:` validation), besides the core ones. */
-  metricNames(config: Config): readonly string[];
+  /**
+   * Metrics this model records (for `expect:` validation and units), besides the core ones: a
+   * name (`'pings'`), a name with its unit (`{ name: 'lag', unit: 'ms' }`) or a histogram fed by
+   * `metrics.observe` (`{ histogram: 'rtt', unit: 'ms' }`: declares `rtt.mean|p50|p90|p99|p999|max`).
+   * A metric without a declared unit gets one from its name (see src/metrics/metric-unit-guess.ts).
+   */
+  metricNames(config: Config): readonly MetricDeclaration[];
   /**
    * Counters drawn on the timeline per time bucket: `failed` on its failure row, `ok` alongside
    * (default: `requests.failed` and `requests.ok`).

@@ -1,29 +1,14 @@
-// The unit of a metric, derived from its name alone so that metrics added by any system model
-// render correctly: times in milliseconds, ratios as percentages, everything else as a count.
-// The rule (kept in one place; the JSON schema document describes it too):
-//   ratio: `availability`, or a last name segment ending in `fraction`, `accuracy` or `ratio`;
-//   ms:    a last segment `ms` or ending in `-ms`; otherwise any segment containing the word
-//          `latency`, `time`, `duration` or `delay` (words are separated by `-`), which covers
-//          statistics under such a prefix (`detector.detection-time.p99`), unless the last
-//          segment is `count` (the number of samples);
-//   count: everything else.
+// Formatting a metric's value in its unit. Units are declared (core metrics, SystemModel.metricNames)
+// and carried in RunResult.metricUnits; metricUnit(name) is the guess for a metric nobody declared
+// (src/metrics/metric-unit-guess.ts).
 
 import { formatGrouped } from './number-format.js';
+import type { MetricUnit } from '../model/api.js';
+import { guessMetricUnit } from '../metrics/metric-unit-guess.js';
 
-export type MetricUnit = 'ms' | 'ratio' | 'count';
+export type { MetricUnit };
 
-const RATIO_ENDINGS = ['fraction', 'accuracy', 'ratio'];
-const TIME_WORDS = new Set(['latency', 'time', 'duration', 'delay']);
-
-export function metricUnit(name: string): MetricUnit {
-  const segments = name.split('.');
-  const last = segments[segments.length - 1];
-  if (name === 'availability' || RATIO_ENDINGS.some((ending) => last.endsWith(ending))) return 'ratio';
-  if (last === 'ms' || last.endsWith('-ms')) return 'ms';
-  if (last === 'count') return 'count';
-  const words = segments.flatMap((segment) => segment.split('-'));
-  return words.some((word) => TIME_WORDS.has(word)) ? 'ms' : 'count';
-}
+export const metricUnit = guessMetricUnit;
 
 /** "12.34 ms", "99.52 %", "12,345"; "n/a" for a value that could not be computed (NaN). */
 export function formatMetricValue(name: string, value: number): string {

@@ -4,7 +4,7 @@
 // the groups are split over two tables side by side.
 
 import { groupMetricNames, type MetricGroup } from './metric-groups.js';
-import { formatMetricValue } from './metric-units.js';
+import { formatMetricValue, formatValueInUnit, type MetricUnit } from './metric-units.js';
 import type { Palette } from './style.js';
 import { renderTable, type Row } from './table-frame.js';
 import { sideBySide, widestLine } from './text-layout.js';
@@ -15,13 +15,16 @@ export function renderMetricsTable(
   metrics: Readonly<Record<string, number>>,
   widthColumns: number,
   palette: Palette,
+  units: Readonly<Record<string, MetricUnit>> = {},
 ): string[] {
+  const format = (name: string, value: number): string =>
+    units[name] === undefined ? formatMetricValue(name, value) : formatValueInUnit(units[name]!, value);
   const names = Object.keys(metrics);
   const withData = names.filter((name) => hasData(metrics[name]));
   const note = names.length > withData.length ? [palette.dim(noDataNote(names.length - withData.length))] : [];
   const groups = groupMetricNames(withData);
   if (groups.length === 0) return [palette.dim('no metrics recorded'), ...note];
-  return [...layOut(groups, metrics, widthColumns, palette), ...note];
+  return [...layOut(groups, metrics, widthColumns, palette, format), ...note];
 }
 
 function hasData(value: number | null | undefined): boolean {
@@ -32,13 +35,21 @@ function noDataNote(count: number): string {
   return `${count} metric${count === 1 ? '' : 's'} without data (n/a) not shown; --format json lists every metric`;
 }
 
-function layOut(groups: readonly MetricGroup[], metrics: Readonly<Record<string, number>>, widthColumns: number, palette: Palette): string[] {
-  const single = tableOf(groups, metrics, widthColumns, palette);
+type FormatValue = (name: string, value: number) => string;
+
+function layOut(
+  groups: readonly MetricGroup[],
+  metrics: Readonly<Record<string, number>>,
+  widthColumns: number,
+  palette: Palette,
+  format: FormatValue,
+): string[] {
+  const single = tableOf(groups, metrics, widthColumns, palette, format);
   const split = splitGroups(groups);
   if (split === null) return single;
   // Side by side only when both halves fit without cutting a name.
-  const left = tableOf(split[0], metrics, Infinity, palette);
-  const right = tableOf(split[1], metrics, Infinity, palette);
+  const left = tableOf(split[0], metrics, Infinity, palette, format);
+  const right = tableOf(split[1], metrics, Infinity, palette, format);
   if (widestLine(left) + SIDE_BY_SIDE_GAP + widestLine(right) > widthColumns) return single;
   return sideBySide(left, right, SIDE_BY_SIDE_GAP);
 }
@@ -48,11 +59,12 @@ function tableOf(
   metrics: Readonly<Record<string, number>>,
   widthColumns: number,
   palette: Palette,
+  format: (name: string, value: number) => string,
 ): string[] {
   const rows: Row[] = [];
   for (const group of groups) {
     rows.push([{ colSpan: 2, content: palette.bold(group.title) }]);
-    for (const name of group.names) rows.push([`  ${name}`, formatMetricValue(name, metrics[name])]);
+    for (const name of group.names) rows.push([`  ${name}`, format(name, metrics[name])]);
   }
   return renderTable({
     head: [palette.bold('metric'), palette.bold('value')],

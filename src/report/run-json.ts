@@ -28,7 +28,7 @@ export function runDocument(result: RunResult): Record<string, unknown> {
     durationMs: result.durationMs,
     endMs: result.endMs,
     metrics: sortedMetrics(result.metrics),
-    metricUnits: metricUnits(result.metrics),
+    metricUnits: result.metricUnits ?? metricUnits(result.metrics),
     expectations: result.expectations.map((expectation) => ({
       expr: expectation.expr,
       ok: expectation.ok,

@@ -25,7 +25,7 @@ export function renderRunPretty(result: RunResult, timing: RunTiming, options: P
   const lines = [
     ...renderHeader(result, timing, width, palette),
     ...section('Timeline', renderTimeline(result, width, palette), width, palette),
-    ...section('Metrics', renderMetricsTable(result.metrics, width, palette), width, palette),
+    ...section('Metrics', renderMetricsTable(result.metrics, width, palette, result.metricUnits), width, palette),
     // Only models that classify failed attempts (failures.<cause> metrics) get the cause table.
     ...(recordsFailureCauses(result)
       ? section('Failed attempts by true cause', renderFailureCausesTable(result.metrics, width, palette), width, palette)

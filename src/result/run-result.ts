@@ -76,6 +76,8 @@ export interface RunResult {
   readonly ok: boolean;
   /** Flat map, sorted by name; times in milliseconds. */
   readonly metrics: Readonly<Record<string, number>>;
+  /** The unit of each metric ('ms', 'ratio', 'count'), as declared (guessed from the name when not). */
+  readonly metricUnits?: Readonly<Record<string, 'ms' | 'ratio' | 'count'>>;
   readonly expectations: readonly ExpectationResult[];
   readonly faults: readonly FaultRecord[];
   readonly timeline: Timeline;

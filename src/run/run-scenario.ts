@@ -5,6 +5,7 @@
 // Deterministic: the result depends only on the scenario (seed included), not on how the run
 // is sliced (ScenarioRun.advance lets a caller keep a spinner alive between slices).
 
+import { expandMetricDeclarations, metricUnitsOf } from '../metrics/metric-declarations.js';
 import { Kernel } from '../kernel/kernel.js';
 import { StreamFactory } from '../kernel/random-stream.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
@@ -194,7 +195,8 @@ export class ScenarioRun {
     const uptime = this.uptime.finish();
     metrics.set('nodes.down-mean', uptime.downMean);
     metrics.set('nodes.all-up-fraction', uptime.allUpFraction);
-    const flat = metrics.snapshot([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
+    const declaredUnits = expandMetricDeclarations([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
+    const flat = metrics.snapshot([...declaredUnits.keys()]);
 
     const expectations = evaluateExpectations(scenario.expectations, {
       history: this.history.operations,
@@ -216,6 +218,7 @@ export class ScenarioRun {
       stopReason,
       ok: stopReason === 'completed' && expectations.every((expectation) => expectation.ok),
       metrics: flat,
+      metricUnits: metricUnitsOf(flat, declaredUnits),
       expectations,
       faults: this.faultLog.records,
       timeline: this.timeline.finish(),

@@ -3,6 +3,7 @@
 // one InputError listing every problem, sorted by position. The only async step is resolving the
 // model; reading files and printing are the CLI's job.
 
+import { declaredMetricNames } from '../metrics/metric-declarations.js';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { InputError, type InputProblem } from '../errors/input-error.js';
@@ -139,7 +140,7 @@ function vocabularyOf(system: ParsedSystem | null): ExpectationVocabulary | null
   // A model whose configuration had problems may fail to name its metrics: then names go unchecked.
   try {
     return {
-      metricNames: [...CORE_METRIC_NAMES, ...system.model.metricNames(system.config)],
+      metricNames: [...CORE_METRIC_NAMES, ...declaredMetricNames(system.model.metricNames(system.config))],
       checkNames: system.model.checkNames?.(system.config) ?? [],
     };
   } catch {
