@@ -1,17 +1,21 @@
-// Ctrl-C (SIGINT) for long commands: the handler only sets a flag, which `run` checks between
-// simulation slices and `sweep` between runs, so nothing is written half-way; the command then
-// ends with exit code 130. A second Ctrl-C ends the process at once.
+// Ctrl-C (SIGINT) while a run simulates: the handler only sets a flag, which `run` checks between
+// simulation slices, so nothing is written half-way and the command ends with exit code 130. A
+// second Ctrl-C ends the process at once. Outside `interruptible` (and in commands that do not use
+// it yet, such as `sweep`), Ctrl-C keeps Node's default: the process ends at once.
 
 let requested = false;
-let installed = false;
 
-export function installInterruptHandler(onSecond: () => void): void {
-  if (installed) return;
-  installed = true;
-  process.on('SIGINT', () => {
-    if (requested) onSecond();
+export async function interruptible<T>(work: () => Promise<T>): Promise<T> {
+  const onSignal = (): void => {
+    if (requested) process.exit(130);
     requested = true;
-  });
+  };
+  process.on('SIGINT', onSignal);
+  try {
+    return await work();
+  } finally {
+    process.off('SIGINT', onSignal);
+  }
 }
 
 export function interruptRequested(): boolean {

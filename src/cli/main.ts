@@ -18,7 +18,6 @@ import {
   ModelRuntimeError,
   UsageError,
 } from './errors.js';
-import { installInterruptHandler } from './interrupt.js';
 
 function packageVersion(): string {
   const url = new URL('../../package.json', import.meta.url);
@@ -36,7 +35,6 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream, exitCode: () => n
 export function defaultIo(): CliIo & { exitCode: number } {
   endQuietlyOnClosedPipe(process.stdout, () => io.exitCode);
   endQuietlyOnClosedPipe(process.stderr, () => io.exitCode);
-  installInterruptHandler(() => process.exit(EXIT_INTERRUPTED));
   const io = {
     stdout: process.stdout,
     stderr: process.stderr,

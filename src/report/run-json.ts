@@ -2,12 +2,12 @@
 // wall-clock figure, so the same scenario and seed always give the same bytes; 2-space
 // indentation, with arrays of plain values (per-bucket series) on one line.
 
+import { metricUnitsOf } from '../metrics/metric-declarations.js';
 import type { FaultRecord, RunResult, Timeline, TimelineFlag } from '../result/run-result.js';
 import { failureCauseShares } from './failure-cause-shares.js';
 import { formatObserved } from './expectations-table.js';
 import { laneStateJsonLegend, laneStateLook } from './lane-states.js';
 import { toJsonText } from './json-text.js';
-import { metricUnit } from './metric-units.js';
 
 export const RUN_JSON_SCHEMA_VERSION = 1;
 
@@ -28,7 +28,7 @@ export function runDocument(result: RunResult): Record<string, unknown> {
     durationMs: result.durationMs,
     endMs: result.endMs,
     metrics: sortedMetrics(result.metrics),
-    metricUnits: result.metricUnits ?? metricUnits(result.metrics),
+    metricUnits: result.metricUnits ?? metricUnitsOf(result.metrics, new Map()),
     expectations: result.expectations.map((expectation) => ({
       expr: expectation.expr,
       ok: expectation.ok,
@@ -53,12 +53,6 @@ function sortedMetrics(metrics: Readonly<Record<string, number>>): Record<string
   const sorted: Record<string, number | null> = {};
   for (const name of Object.keys(metrics).sort()) sorted[name] = finiteOrNull(metrics[name]) as number | null;
   return sorted;
-}
-
-function metricUnits(metrics: Readonly<Record<string, number>>): Record<string, string> {
-  const units: Record<string, string> = {};
-  for (const name of Object.keys(metrics).sort()) units[name] = metricUnit(name);
-  return units;
 }
 
 /** JSON has no NaN or Infinity: a value that could not be computed is null. */

@@ -2,6 +2,8 @@
 // Everything here is deterministic for a given scenario and seed; wall-clock figures are kept
 // apart (RunTiming) so that the JSON document stays byte-identical across runs.
 
+import type { MetricUnit } from '../model/api.js';
+
 export type NodeLaneState = 'up' | 'down' | 'paused' | 'cut';
 
 export interface TimelineLane {
@@ -77,7 +79,7 @@ export interface RunResult {
   /** Flat map, sorted by name; times in milliseconds. */
   readonly metrics: Readonly<Record<string, number>>;
   /** The unit of each metric ('ms', 'ratio', 'count'), as declared (guessed from the name when not). */
-  readonly metricUnits?: Readonly<Record<string, 'ms' | 'ratio' | 'count'>>;
+  readonly metricUnits?: Readonly<Record<string, MetricUnit>>;
   readonly expectations: readonly ExpectationResult[];
   readonly faults: readonly FaultRecord[];
   readonly timeline: Timeline;

@@ -15,7 +15,7 @@ import {
   ModelRuntimeError,
   UsageError,
 } from '../errors.js';
-import { interruptRequested } from '../interrupt.js';
+import { interruptible, interruptRequested } from '../interrupt.js';
 import { loadScenarioFiles } from '../../io/scenario-file.js';
 import { reproduceCommand } from '../../run/reproduce-command.js';
 import { collectRepeatable, parseSeedOption } from '../options.js';
@@ -55,7 +55,7 @@ export function define(program: Command, io: CliIo): void {
       });
       const results: RunResult[] = [];
       for (const scenario of scenarios) {
-        const { result, timing } = await simulate(scenario, io);
+        const { result, timing } = await interruptible(() => simulate(scenario, io));
         results.push(result);
         if (options.format === 'pretty') await printPretty(result, timing, options.quiet === true, io);
       }
