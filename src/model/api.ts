@@ -156,6 +156,24 @@ export interface NodeBehaviour<Message = unknown> {
   onRefused?(to: string, message: Message): void;
 }
 
+/** One fault or the end of one, as the observer's fault feed hears it (TruthOracle.onFault). */
+export interface FaultEvent {
+  /** The fault kind: `crash`, `restart`, `pause`, `slow`, `partition`, `cut`, `heal`, `link` (loss, delay, duplicate)... */
+  readonly kind: string;
+  /** As the fault log shows it, e.g. `partition {db-1} | {db-2, db-3}`. */
+  readonly label: string;
+  /** True simulated time, in microseconds. */
+  readonly atUs: number;
+  /** True when a fault ends: its `for:` ran out, a random fault recovered, or the final phase healed everything (kind `heal`). */
+  readonly revert: boolean;
+  /** True when the fault named a role that no node held at that moment: nothing happened. */
+  readonly skipped: boolean;
+  /** The nodes it acted on (a crash's, a pause's; the nodes in a partition's groups). */
+  readonly nodes: readonly string[];
+  /** The directed links it blocked, unblocked or changed. */
+  readonly links: readonly { readonly from: string; readonly to: string }[];
+}
+
 /**
  * The simulator's knowledge of the true state of nodes, for a model's observer (Shared) to
  * *measure* with, e.g. to say that a request timed out because its server was paused. Node
@@ -173,6 +191,14 @@ export interface TruthOracle {
    * e.g. detection time from the true crash instant.
    */
   onStatusChange(listener: (node: string, status: 'up' | 'down' | 'paused') => void): void;
+  /**
+   * Calls `listener` after every fault and every end of one, of every kind (partitions, cuts and
+   * link changes included, and the final phase's heal), in the order they happen. For
+   * measurement, e.g. the time from a partition to recovery.
+   */
+  onFault(listener: (event: FaultEvent) => void): void;
+  /** Whether a message sent from `from` to `to` now would pass every partition and cut. */
+  reachable(from: string | number, to: string | number): boolean;
 }
 
 /**
@@ -233,6 +259,14 @@ export interface SystemModel<
    * (default: `requests.failed` and `requests.ok`).
    */
   timelineSeries?(config: Config): TimelineSeries;
+  /**
+   * Who holds each of the model's roles now, by node name (e.g. `{ leader: ['db-2'] }`); faults
+   * written `{ crash: { role: leader } }` act on these nodes when they fire. Called by the
+   * simulator at that moment; read it from the observer's truth, not a node's belief.
+   */
+  roles?(shared: Shared): Readonly<Record<string, readonly string[]>>;
+  /** The role names roles() may return, so that a scenario naming another role is refused when read. */
+  readonly roleNames?: readonly string[];
   /** Names of checks (`expect: [linearizable]`) this model supports. */
   checkNames?(config: Config): readonly string[];
   /** Reads and validates the model's keys; report problems through the readers. */

@@ -1,16 +1,19 @@
 // The state of every directed link, as flat arrays indexed by `from * nodeCount + to`: the base
 // parameters from the scenario (default, region pairs, per-link overrides, layered in that order)
-// and the effective ones while faults change loss, delay and duplication or cut links.
+// and the effective ones while faults change loss, delay and duplication or cut links. Faults
+// change links only through this class's methods (changeLinks / restoreLinks, blocks).
 
-import type { LinkOverrideSpec, NetworkSpec, NodeSpec, RegionLatencySpec } from './topology-spec.js';
+import type { LinkOverrideSpec, LinkParameters, NetworkSpec, NodeSpec, RegionLatencySpec } from './topology-spec.js';
 import { compileSampler, type Sampler } from '../model/sampler.js';
+import { LinkBlocks, type CutListener } from './link-blocks.js';
 import { matchLinkPairs } from './link-pattern.js';
 
-/** A temporary change of link parameters by a fault; later overlays win where they overlap. */
-export interface LinkOverlay {
-  readonly pairs: readonly number[][];
-  readonly lossProbability: number | null;
+/** A temporary change of link parameters (a fault's); later changes win where they overlap. */
+export interface LinkChange {
+  readonly pairs: readonly (readonly number[])[];
+  readonly latency: Sampler | null;
   readonly extraDelay: Sampler | null;
+  readonly lossProbability: number | null;
   readonly duplicateProbability: number | null;
 }
 
@@ -21,12 +24,14 @@ export class LinkTable {
   readonly duplicateProbability: Float64Array;
   /** Extra delay added by an active fault, or null. */
   readonly extraDelay: (Sampler | null)[];
-  /** How many active partitions / cuts block the link (0 = open). */
+  /** Partitions and cuts: which links are blocked now. */
+  readonly blocks: LinkBlocks;
+  /** blocks.count, read by the network on every transmission (0 = open). */
   readonly blockCount: Int32Array;
   private readonly baseLatency: Sampler[];
   private readonly baseLossProbability: Float64Array;
   private readonly baseDuplicateProbability: Float64Array;
-  private readonly overlays: LinkOverlay[] = [];
+  private readonly overlays: LinkChange[] = [];
   /**
    * True while every link has the network's default parameters (no regions, no per-link
    * overrides, no active overlay): the network then reads `defaultLatency`, `defaultLossProbability`
@@ -40,7 +45,12 @@ export class LinkTable {
   readonly defaultLossProbability: number;
   readonly defaultDuplicateProbability: number;
 
-  constructor(nodes: readonly NodeSpec[], regions: readonly RegionLatencySpec[], network: NetworkSpec) {
+  constructor(
+    nodes: readonly NodeSpec[],
+    regions: readonly RegionLatencySpec[],
+    network: NetworkSpec,
+    onCutChange: CutListener = () => {},
+  ) {
     const n = nodes.length;
     this.nodeCount = n;
     const defaultLatency = compileSampler(network.latency);
@@ -53,7 +63,8 @@ export class LinkTable {
     this.lossProbability = Float64Array.from(this.baseLossProbability);
     this.duplicateProbability = Float64Array.from(this.baseDuplicateProbability);
     this.extraDelay = new Array<Sampler | null>(n * n).fill(null);
-    this.blockCount = new Int32Array(n * n);
+    this.blocks = new LinkBlocks(n, onCutChange);
+    this.blockCount = this.blocks.count;
     this.defaultLatency = defaultLatency;
     this.defaultLossProbability = network.lossProbability;
     this.defaultDuplicateProbability = network.duplicateProbability;
@@ -65,13 +76,23 @@ export class LinkTable {
     return from * this.nodeCount + to;
   }
 
-  addOverlay(overlay: LinkOverlay): void {
+  /** Changes the parameters of `pairs` until restoreLinks is called with the returned change. */
+  changeLinks(pairs: readonly (readonly number[])[], parameters: LinkParameters): LinkChange {
+    const overlay: LinkChange = {
+      pairs,
+      latency: parameters.latency ? compileSampler(parameters.latency) : null,
+      extraDelay: parameters.extraDelay ? compileSampler(parameters.extraDelay) : null,
+      lossProbability: parameters.lossProbability,
+      duplicateProbability: parameters.duplicateProbability,
+    };
     this.overlays.push(overlay);
     this.uniform = false;
     this.recompute(overlay.pairs);
+    return overlay;
   }
 
-  removeOverlay(overlay: LinkOverlay): void {
+  /** Undoes a change (a no-op when it was undone already). */
+  restoreLinks(overlay: LinkChange): void {
     const position = this.overlays.indexOf(overlay);
     if (position < 0) return;
     this.overlays.splice(position, 1);
@@ -80,11 +101,12 @@ export class LinkTable {
     this.uniform = this.overlays.length === 0 && this.baseIsUniform;
   }
 
-  private recompute(pairs: readonly number[][]): void {
+  private recompute(pairs: readonly (readonly number[])[]): void {
     const affected = new Set<number>();
     for (const [from, to] of pairs) {
       const i = this.index(from!, to!);
       affected.add(i);
+      this.latency[i] = this.baseLatency[i]!;
       this.lossProbability[i] = this.baseLossProbability[i]!;
       this.duplicateProbability[i] = this.baseDuplicateProbability[i]!;
       this.extraDelay[i] = null;
@@ -93,6 +115,7 @@ export class LinkTable {
       for (const [from, to] of overlay.pairs) {
         const i = this.index(from!, to!);
         if (!affected.has(i)) continue;
+        if (overlay.latency !== null) this.latency[i] = overlay.latency;
         if (overlay.lossProbability !== null) this.lossProbability[i] = overlay.lossProbability;
         if (overlay.duplicateProbability !== null) this.duplicateProbability[i] = overlay.duplicateProbability;
         if (overlay.extraDelay !== null) this.extraDelay[i] = overlay.extraDelay;
@@ -118,9 +141,14 @@ export class LinkTable {
 
   private applyOverride(override: LinkOverrideSpec, nodeNames: readonly string[]): void {
     const sampler = override.latency ? compileSampler(override.latency) : null;
+    const extra = override.extraDelay ? compileSampler(override.extraDelay) : null;
     for (const [from, to] of matchLinkPairs(override.links, nodeNames)) {
       const i = from! * nodeNames.length + to!;
       if (sampler) this.baseLatency[i] = sampler;
+      if (extra) {
+        const latency = this.baseLatency[i]!;
+        this.baseLatency[i] = (stream) => latency(stream) + extra(stream);
+      }
       if (override.lossProbability !== null) this.baseLossProbability[i] = override.lossProbability;
       if (override.duplicateProbability !== null) this.baseDuplicateProbability[i] = override.duplicateProbability;
     }

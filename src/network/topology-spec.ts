@@ -22,11 +22,23 @@ export interface RegionLatencySpec {
   readonly latency: DistributionSpec;
 }
 
-export interface LinkOverrideSpec {
-  readonly links: readonly LinkPattern[];
+/**
+ * Parameters of a set of links, the one shape for every change of them: a `network.links`
+ * override (fixed for the run) and a loss / delay / duplicate fault (while it lasts). Null leaves
+ * the parameter as it was.
+ */
+export interface LinkParameters {
+  /** Replaces the link's latency. */
   readonly latency: DistributionSpec | null;
+  /** Added to the link's latency. */
+  readonly extraDelay: DistributionSpec | null;
   readonly lossProbability: number | null;
   readonly duplicateProbability: number | null;
+}
+
+/** `network.links` entry: parameters for the matched links. */
+export interface LinkOverrideSpec extends LinkParameters {
+  readonly links: readonly LinkPattern[];
 }
 
 export interface NetworkSpec {

@@ -41,6 +41,10 @@ export interface FaultRecord {
   readonly kind: string;
   /** True for the automatic revert of a fault with `for:`, or a random fault's recovery. */
   readonly revert: boolean;
+  /** For a fault that named a role: the nodes it resolved to when it fired. */
+  readonly nodes?: readonly string[];
+  /** For a fault that named a role no node held when it fired: it did nothing. */
+  readonly skipped?: true;
 }
 
 /** A moment a violated check points at, drawn on the timeline's `violated` row. */

@@ -14,13 +14,14 @@ import { DEFAULT_TIMELINE_SERIES, type SystemModel } from '../model/api.js';
 import { LinkTable } from '../network/link-table.js';
 import { Network } from '../network/network.js';
 import type { Scenario } from '../scenario/types.js';
-import { FaultInjector } from '../sim/fault-injector.js';
+import { FaultInjector } from '../faults/fault-injector.js';
+import { SimFaultWorld } from '../faults/fault-world.js';
 import { FaultLog } from '../sim/fault-log.js';
 import { HistoryLog } from '../sim/history-log.js';
 import { SimNodeContext } from '../sim/node-context.js';
 import { NodeTable } from '../sim/node-table.js';
 import { NodeUptime } from '../sim/node-uptime.js';
-import { startRandomFaults } from '../sim/random-faults.js';
+import { startRandomFaults } from '../faults/random-faults.js';
 import { TimelineRecorder } from '../sim/timeline-recorder.js';
 import { FINAL_QUIET_DEFAULT_US } from '../scenario/parse-final.js';
 import { createTruthOracle, type TruthOracleWithFeed } from '../sim/truth-oracle.js';
@@ -58,10 +59,10 @@ export class ScenarioRun {
     const kernel = new Kernel(scenario.limits.eventCountMax);
     const nowUs = () => kernel.nowUs;
     const streams = new StreamFactory(scenario.seed);
-    const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network);
-    const network = new Network(kernel, links, streams, names);
     const series = scenario.system.model.timelineSeries?.(scenario.system.config) ?? DEFAULT_TIMELINE_SERIES;
     const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs, series);
+    const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network, (node, cut) => timeline.onCutChange(node, cut));
+    const network = new Network(kernel, links, streams, names);
     const uptime = new NodeUptime(names.length, scenario.durationUs, nowUs);
     this.uptime = uptime;
     // Set once the oracle exists (the oracle reads the node table); no status changes before that.
@@ -84,7 +85,7 @@ export class ScenarioRun {
     const { model, config } = scenario.system;
     this.model = model;
     this.drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
-    oracle = createTruthOracle(nodes, indexByName, nowUs);
+    oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to));
     const shared = model.createShared(config, {
       nodeNames: names,
       durationUs: scenario.durationUs,
@@ -103,7 +104,8 @@ export class ScenarioRun {
     nodes.startBehaviour = (i) => model.createNode(contexts[i]!, config, shared);
     for (let i = 0; i < names.length; i++) nodes.start(i);
 
-    const injector = new FaultInjector(kernel, nodes, links, this.faultLog, timeline);
+    const world = new SimFaultWorld(nodes, links, (role) => model.roles?.(shared)[role] ?? []);
+    const injector = new FaultInjector(kernel, world, this.faultLog, oracle.faultFeed);
     this.injector = injector;
     for (const fault of scenario.faults) injector.schedule(fault);
     startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);

@@ -10,6 +10,7 @@ import { InputError, type InputProblem } from '../errors/input-error.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { applySets } from './apply-sets.js';
 import { parseExpectations, type ExpectationVocabulary } from './parse-expectations.js';
+import type { ModelRoles } from './fault-entry-reader.js';
 import { parseFaults } from './parse-faults.js';
 import { parseFinal } from './parse-final.js';
 import { parseNetwork, parseRegions } from './parse-network.js';
@@ -83,6 +84,13 @@ export async function loadScenario(options: LoadScenarioOptions): Promise<Scenar
   return scenario;
 }
 
+/** The roles faults may name: the system model's, or null (any) when the model could not be read. */
+function rolesOf(system: ParsedSystem | null): ModelRoles | null {
+  if (system === null) return null;
+  const { model, modelName } = system;
+  return { model: modelName, hasRoles: typeof model.roles === 'function', names: model.roleNames ?? null };
+}
+
 async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {
   const name = root.string('name', { default: basename(options.file, extname(options.file)) });
   const description = root.string('description', { default: '' });
@@ -97,7 +105,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
   const regions = parseRegions(root);
   const network = parseNetwork(root);
   const system = await parseSystem(root, options.resolveModel, options.scenarioDir ?? dirname(resolve(options.file)));
-  const { faults, randomFaults } = parseFaults(root, durationUs);
+  const { faults, randomFaults } = parseFaults(root, durationUs, rolesOf(system));
   const expectations = parseExpectations(root, vocabularyOf(system));
   const sweep = parseSweep(root);
   const final = parseFinal(root);

@@ -70,6 +70,7 @@ function parseLinkOverrides(network: YamlConfigReader): LinkOverrideSpec[] {
       entry.error(null, 'a link entry changes nothing', 'give it latency, loss or duplicate');
     }
     const override: Omit<LinkOverrideSpec, 'links'> = {
+      extraDelay: null,
       latency: entry.has('latency') ? entry.distribution('latency') : null,
       lossProbability: entry.has('loss') ? entry.probability('loss') : null,
       duplicateProbability: entry.has('duplicate') ? entry.probability('duplicate') : null,

@@ -1,17 +1,19 @@
 // `faults: - random: { crash: {...} }` and `- random: { partition: {...} }`: faults the simulator
-// draws from the `faults` stream. Crashes come every ~mtbf per node and last ~mttr; partitions
-// of a given shape start every `every` (a range) and last `for` (a range).
+// draws from the `faults` stream. Crashes come every ~mtbf per node (or, with `role: leader`, to
+// whoever holds the role) and last ~mttr; partitions of a given shape start every `every` (a
+// range) and last `for` (a range).
 
+import { CRASH_MODES } from '../faults/kinds/crash.js';
+import type { YamlFaultEntryReader } from './fault-entry-reader.js';
 import type { CrashMode, PartitionShape, RandomFaultSpec } from './types.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';
 import { durationRangeAt } from './yaml-values.js';
 
 export const RANDOM_FAULT_KINDS = ['crash', 'partition'] as const;
 export const PARTITION_SHAPES: readonly PartitionShape[] = ['isolate-one', 'halves', 'majority-minority'];
-export const CRASH_MODES: readonly CrashMode[] = ['refuse', 'silent'];
 
 /** Reads the `random:` map of a fault entry; null when it is invalid (reported). */
-export function parseRandomFault(entry: YamlConfigReader): RandomFaultSpec | null {
+export function parseRandomFault(entry: YamlFaultEntryReader): RandomFaultSpec | null {
   const random = entry.mapAt(entry.value('random')!, 'a map such as { crash: { nodes: "server-*", mtbf: 30s, mttr: 5s } }');
   if (random === null) return null;
   const kinds = RANDOM_FAULT_KINDS.filter((kind) => random.has(kind));
@@ -23,17 +25,19 @@ export function parseRandomFault(entry: YamlConfigReader): RandomFaultSpec | nul
     return null;
   }
   const problemsBefore = entry.context.problems.count;
-  const spec = kinds[0] === 'crash' ? parseRandomCrash(random) : parseRandomPartition(random);
+  const spec = kinds[0] === 'crash' ? parseRandomCrash(random, entry) : parseRandomPartition(random);
   random.finish();
   return entry.context.problems.count > problemsBefore ? null : spec;
 }
 
-function parseRandomCrash(random: YamlConfigReader): RandomFaultSpec | null {
+function parseRandomCrash(random: YamlConfigReader, entry: YamlFaultEntryReader): RandomFaultSpec | null {
   const crash = random.section('crash');
   if (crash === null) return null;
+  const role = readRole(crash, entry);
   const spec: RandomFaultSpec = {
     kind: 'random-crash',
-    nodes: crash.nodeNames('nodes', { default: crash.context.topology.nodeNames }),
+    nodes: role === null ? crash.nodeNames('nodes', { default: crash.context.topology.nodeNames }) : [],
+    role,
     mtbfUs: crash.duration('mtbf', { min: 1 }),
     mttrUs: crash.duration('mttr', { min: 1 }),
     mode: crash.string('mode', { default: 'refuse', oneOf: CRASH_MODES }) as CrashMode,
@@ -63,6 +67,16 @@ function parseRandomPartition(random: YamlConfigReader): RandomFaultSpec | null 
     forMaxUs: lasting.maxUs,
     shape,
   };
+}
+
+/** `role: leader` instead of `nodes:`: one process that crashes whoever holds the role. */
+function readRole(crash: YamlConfigReader, entry: YamlFaultEntryReader): string | null {
+  if (!crash.has('role')) return null;
+  if (crash.has('nodes')) {
+    crash.raw('nodes');
+    crash.error('role', 'give either `nodes` or `role`, not both');
+  }
+  return entry.roleNameAt(crash.value('role')!);
 }
 
 function readRange(reader: YamlConfigReader, key: string, example: string): { minUs: number; maxUs: number } | null {

@@ -7,8 +7,8 @@ import type { DistributionSpec } from '../model/distribution.js';
 import type { LinkOverrideSpec, LinkPattern, NetworkSpec, NodeSpec, RegionLatencySpec } from '../network/topology-spec.js';
 
 export type { DistributionSpec, LinkOverrideSpec, LinkPattern, NetworkSpec, NodeSpec, RegionLatencySpec };
-export type { CrashMode, FaultAction, PartitionShape, RandomFaultSpec, ScheduledFaultSpec } from '../sim/fault-spec.js';
-import type { RandomFaultSpec, ScheduledFaultSpec } from '../sim/fault-spec.js';
+export type { CrashMode, FaultAction, NodeSelector, PartitionShape, RandomFaultSpec, ScheduledFaultSpec } from '../faults/fault-spec.js';
+import type { RandomFaultSpec, ScheduledFaultSpec } from '../faults/fault-spec.js';
 
 export type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 

@@ -131,12 +131,4 @@ export function parseDurationRangeUs(value: unknown): Parsed<DurationRangeUs> {
   return ok({ minUs: single.value, maxUs: single.value });
 }
 
-/** Formats microseconds the way a person would write them: `60s`, `300ms`, `1.5s`, `2h`. */
-export function formatDuration(us: number): string {
-  const trim = (n: number): string => String(Math.round(n * 1000) / 1000);
-  if (us >= US_PER_H && us % US_PER_H === 0) return `${us / US_PER_H}h`;
-  if (us >= 2 * US_PER_M && us % US_PER_M === 0) return `${us / US_PER_M}m`;
-  if (us >= US_PER_S && us % US_PER_MS === 0) return `${trim(us / US_PER_S)}s`;
-  if (us >= US_PER_MS) return `${trim(us / US_PER_MS)}ms`;
-  return `${us}us`;
-}
+export { formatDuration } from '../model/describe.js';

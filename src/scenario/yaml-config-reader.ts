@@ -32,14 +32,20 @@ export function childPath(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
 
-/** A reader for the map at `at`, or null after reporting that it is not a map. */
-export function mapReaderAt(context: ReaderContext, at: ValueAt, what = 'a map'): YamlConfigReader | null {
+/** The map at `at`, or null after reporting that it is not a map. */
+export function mapNodeAt(context: ReaderContext, at: ValueAt, what = 'a map'): YAMLMap | null {
   const node = resolveNode(context, at.node);
   if (!isMap(node)) {
     context.problems.report(at, `expected ${what}, got ${describeValue(plainValue(context, at.node))}`);
     return null;
   }
-  return new YamlConfigReader(context, at.path, node, at.node);
+  return node as YAMLMap;
+}
+
+/** A reader for the map at `at`, or null after reporting that it is not a map. */
+export function mapReaderAt(context: ReaderContext, at: ValueAt, what = 'a map'): YamlConfigReader | null {
+  const node = mapNodeAt(context, at, what);
+  return node === null ? null : new YamlConfigReader(context, at.path, node, at.node);
 }
 
 export class YamlConfigReader implements StructuredReader {

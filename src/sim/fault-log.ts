@@ -6,11 +6,12 @@ export const FAULT_RECORD_COUNT_MAX = 10_000;
 
 export class FaultLog {
   readonly records: FaultRecord[] = [];
+  /** Faults applied (not their ends, not skipped ones). */
   injectedCount = 0;
   droppedRecordCount = 0;
 
   add(record: FaultRecord): void {
-    if (!record.revert) this.injectedCount++;
+    if (!record.revert && record.skipped !== true) this.injectedCount++;
     if (this.records.length < FAULT_RECORD_COUNT_MAX) this.records.push(record);
     else this.droppedRecordCount++;
   }

@@ -1,21 +1,26 @@
-// The TruthOracle handed to a model's observer: read-only views of the node table.
+// The TruthOracle handed to a model's observer: read-only views of the node table and the link
+// blocks, the status-change feed and the fault feed.
 
 import { describeBadValue, ModelApiMisuse } from '../model/api-misuse.js';
-import type { TruthOracle } from '../model/api.js';
+import type { FaultEvent, TruthOracle } from '../model/api.js';
 import { NODE_PAUSED, NODE_UP } from './node-status.js';
 import type { NodeTable } from './node-table.js';
 
-/** The oracle, and the hook the run calls on every status change to notify its listeners. */
+/** The oracle, and the hooks the run calls to notify its listeners. */
 export interface TruthOracleWithFeed extends TruthOracle {
   notifyStatusChange(nodeIndex: number): void;
+  /** The fault injector's feed: events are built only while someone listens. */
+  readonly faultFeed: { readonly listening: boolean; publish(event: FaultEvent): void };
 }
 
 export function createTruthOracle(
   nodes: NodeTable,
   indexByName: ReadonlyMap<string, number>,
   nowUs: () => number,
+  isBlocked: (from: number, to: number) => boolean,
 ): TruthOracleWithFeed {
   const listeners: ((node: string, status: 'up' | 'down' | 'paused') => void)[] = [];
+  const faultListeners: ((event: FaultEvent) => void)[] = [];
   const index = (node: string | number): number => {
     const i = typeof node === 'number' ? node : indexByName.get(node);
     if (i === undefined || i < 0 || i >= nodes.names.length) throw new ModelApiMisuse('oracle', `no node ${describeBadValue(node)}`);
@@ -39,6 +44,20 @@ export function createTruthOracle(
     },
     incarnation(node) {
       return nodes.incarnation[index(node)]!;
+    },
+    onFault(listener) {
+      faultListeners.push(listener);
+    },
+    reachable(from, to) {
+      return !isBlocked(index(from), index(to));
+    },
+    faultFeed: {
+      get listening() {
+        return faultListeners.length > 0;
+      },
+      publish(event) {
+        for (const listener of faultListeners) listener(event);
+      },
     },
   };
 }

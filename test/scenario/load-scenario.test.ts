@@ -25,13 +25,14 @@ describe('the reference example', () => {
       lossProbability: 0.01,
       duplicateProbability: 0,
       links: [
-        { links: [{ from: 'client', to: 'server-1' }], latency: null, lossProbability: 0.2, duplicateProbability: null },
+        { links: [{ from: 'client', to: 'server-1' }], latency: null, extraDelay: null, lossProbability: 0.2, duplicateProbability: null },
         {
           links: [
             { from: 'server-2', to: 'server-3' },
             { from: 'server-3', to: 'server-2' },
           ],
           latency: { kind: 'constant', valueUs: 50_000 },
+          extraDelay: null,
           lossProbability: null,
           duplicateProbability: null,
         },
@@ -48,7 +49,7 @@ describe('the reference example', () => {
       [40_000_000, 3_000_000, 'delay 300ms on * -> server-1'],
     ]);
     expect(scenario.randomFaults).toEqual([
-      { kind: 'random-crash', nodes: ['server-1', 'server-2', 'server-3'], mtbfUs: 30_000_000, mttrUs: 5_000_000, mode: 'refuse' },
+      { kind: 'random-crash', nodes: ['server-1', 'server-2', 'server-3'], mtbfUs: 30_000_000, mttrUs: 5_000_000, mode: 'refuse', role: null },
       {
         kind: 'random-partition',
         nodes: ['client', 'server-1', 'server-2', 'server-3'],

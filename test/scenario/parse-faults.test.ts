@@ -42,13 +42,9 @@ describe('scheduled faults', () => {
       [
         {
           kind: 'link',
-          links: [
-            { from: 'server-2', to: '*' },
-            { from: '*', to: 'server-2' },
-          ],
-          lossProbability: 0.1,
-          delay: null,
-          duplicateProbability: 0.05,
+          links: null,
+          node: ['server-2'],
+          parameters: { latency: null, lossProbability: 0.1, extraDelay: null, duplicateProbability: 0.05 },
         },
         'loss 0.1, duplicate 0.05 on every link of server-2',
       ],
@@ -56,9 +52,8 @@ describe('scheduled faults', () => {
         {
           kind: 'link',
           links: [{ from: '*', to: '*' }],
-          lossProbability: null,
-          delay: { kind: 'exponential', meanUs: 5000 },
-          duplicateProbability: null,
+          node: null,
+          parameters: { latency: null, lossProbability: null, extraDelay: { kind: 'exponential', meanUs: 5000 }, duplicateProbability: null },
         },
         'delay exponential(mean 5ms) on all links',
       ],
@@ -122,7 +117,7 @@ describe('random faults', () => {
   test('crash defaults to every node and refuse mode', async () => {
     const scenario = await load(minimal('faults:\n  - random: { crash: { mtbf: 30s, mttr: 1s } }'));
     expect(scenario.randomFaults).toEqual([
-      { kind: 'random-crash', nodes: ['client', 'server-1', 'server-2'], mtbfUs: 30_000_000, mttrUs: 1_000_000, mode: 'refuse' },
+      { kind: 'random-crash', nodes: ['client', 'server-1', 'server-2'], mtbfUs: 30_000_000, mttrUs: 1_000_000, mode: 'refuse', role: null },
     ]);
   });
 

@@ -2,9 +2,17 @@
 
 import { describe, expect, it } from 'vitest';
 import { ScenarioRun } from '../../src/run/run-scenario.js';
+import type { LinkChangeAction } from '../../src/faults/kinds/link-change.js';
+import type { LinkParameters } from '../../src/network/topology-spec.js';
 import type { FaultAction, NetworkSpec, Scenario } from '../../src/scenario/types.js';
 import { probeModel, type ProbeLog } from '../builders/probe-model.js';
 import { buildScenario, constantUs } from '../builders/scenario.js';
+
+/** A loss / delay / duplicate fault on a -> b. */
+function linkChange(parameters: Partial<LinkParameters>): LinkChangeAction {
+  const none: LinkParameters = { latency: null, extraDelay: null, lossProbability: null, duplicateProbability: null };
+  return { kind: 'link', links: [{ from: 'a', to: 'b' }], node: null, parameters: { ...none, ...parameters } };
+}
 
 const nodes = [
   { name: 'a', region: null },
@@ -46,7 +54,7 @@ describe('network', () => {
 
   it('per-link overrides apply in one direction only', () => {
     const { pings, echoes } = run({
-      network: { links: [{ links: [{ from: 'b', to: 'a' }], latency: null, lossProbability: 1, duplicateProbability: null }] },
+      network: { links: [{ links: [{ from: 'b', to: 'a' }], latency: null, extraDelay: null, lossProbability: 1, duplicateProbability: null }] },
     });
     expect(pings).toHaveLength(20);
     expect(echoes).toHaveLength(0);
@@ -123,7 +131,7 @@ describe('faults', () => {
         {
           atUs: 450_000,
           forUs: 500_000,
-          action: { kind: 'link', links: [{ from: 'a', to: 'b' }], lossProbability: 1, delay: null, duplicateProbability: null },
+          action: linkChange({ lossProbability: 1 }),
         },
       ],
     });
@@ -133,7 +141,7 @@ describe('faults', () => {
         {
           atUs: 450_000,
           forUs: 100_000,
-          action: { kind: 'link', links: [{ from: 'a', to: 'b' }], lossProbability: null, delay: constantUs(30_000), duplicateProbability: null },
+          action: linkChange({ extraDelay: constantUs(30_000) }),
         },
       ],
     });

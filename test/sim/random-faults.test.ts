@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { Sfc32Stream, StreamFactory } from '../../src/kernel/random-stream.js';
 import { runScenario } from '../../src/run/run-scenario.js';
-import { partitionGroups } from '../../src/sim/random-faults.js';
+import { partitionGroups } from '../../src/faults/random-faults.js';
 import { probeModel } from '../builders/probe-model.js';
 import { buildScenario } from '../builders/scenario.js';
 
@@ -18,7 +18,7 @@ describe('random crashes', () => {
         config: { intervalUs: 1_000_000_000, from: 'x', to: 'y' },
         nodes: ['x', 'y', 'z'].map((name) => ({ name, region: null })),
         durationUs: 40_000_000_000,
-        randomFaults: [{ kind: 'random-crash', nodes: ['x', 'y', 'z'], mtbfUs, mttrUs, mode: 'silent' }],
+        randomFaults: [{ kind: 'random-crash', nodes: ['x', 'y', 'z'], role: null, mtbfUs, mttrUs, mode: 'silent' }],
       }),
     );
     const up = mtbfUs / (mtbfUs + mttrUs);

@@ -1,0 +1,103 @@
+// Random fault processes: crash/restart with exponential up and down times (mtbf/mttr), per node
+// or of whoever holds a role, and random partitions of a shape. Each process draws from its own
+// stream (`faults/random-crash/<k>/<node>`, `faults/random-crash/<k>/role:<role>`,
+// `faults/random-partition/<k>`). New faults start only before the scenario's duration; a fault
+// in progress still ends after it.
+
+import type { StreamFactory } from '../kernel/random-stream.js';
+import type { Sfc32Stream } from '../kernel/random-stream.js';
+import type { CrashAction } from './kinds/crash.js';
+import type { PartitionAction } from './kinds/partition.js';
+import type { CrashMode, NodeSelector, PartitionShape, RandomFaultSpec } from './fault-spec.js';
+import type { FaultInjector } from './fault-injector.js';
+
+type RandomCrashSpec = Extract<RandomFaultSpec, { kind: 'random-crash' }>;
+type RandomPartitionSpec = Extract<RandomFaultSpec, { kind: 'random-partition' }>;
+
+export function startRandomFaults(
+  specs: readonly RandomFaultSpec[],
+  injector: FaultInjector,
+  streams: StreamFactory,
+  durationUs: number,
+  nowUs: () => number,
+): void {
+  specs.forEach((spec, k) => {
+    if (spec.kind === 'random-crash') startRandomCrashes(spec, k, injector, streams, durationUs, nowUs);
+    else startRandomPartitions(spec, k, injector, streams, durationUs, nowUs);
+  });
+}
+
+function startRandomCrashes(
+  spec: RandomCrashSpec,
+  k: number,
+  injector: FaultInjector,
+  streams: StreamFactory,
+  durationUs: number,
+  nowUs: () => number,
+): void {
+  const processes: { target: string; nodes: NodeSelector }[] =
+    spec.role === null ? spec.nodes.map((node) => ({ target: node, nodes: [node] })) : [{ target: `role ${spec.role}`, nodes: { role: spec.role } }];
+  for (const { target, nodes } of processes) {
+    const stream = streams.stream(`faults/random-crash/${k}/${spec.role === null ? target : `role:${spec.role}`}`);
+    const scheduleFailure = (): void => {
+      const failAtUs = nowUs() + stream.exponential(spec.mtbfUs);
+      if (failAtUs >= durationUs) return;
+      injector.at(failAtUs, () => {
+        const action: CrashAction = { kind: 'crash', nodes, mode: spec.mode };
+        const active = injector.inject(action, `crash ${target} (random, ${spec.mode satisfies CrashMode})`);
+        if (active === null) {
+          scheduleFailure(); // the role was vacant: try again after another up time
+          return;
+        }
+        injector.at(nowUs() + stream.exponential(spec.mttrUs), () => {
+          active.end(`restart ${target} (random)`);
+          scheduleFailure();
+        });
+      });
+    };
+    scheduleFailure();
+  }
+}
+
+function startRandomPartitions(
+  spec: RandomPartitionSpec,
+  k: number,
+  injector: FaultInjector,
+  streams: StreamFactory,
+  durationUs: number,
+  nowUs: () => number,
+): void {
+  const stream = streams.stream(`faults/random-partition/${k}`);
+  const scheduleNext = (fromUs: number): void => {
+    const startUs = fromUs + uniform(stream, spec.everyMinUs, spec.everyMaxUs);
+    if (startUs >= durationUs) return;
+    injector.at(startUs, () => {
+      const groups = partitionGroups(spec.shape, spec.nodes, stream);
+      const label = `partition ${groups.map((g) => `{${g.join(', ')}}`).join(' | ')} (random ${spec.shape})`;
+      const action: PartitionAction = { kind: 'partition', groups };
+      const active = injector.inject(action, label);
+      const lengthUs = uniform(stream, spec.forMinUs, spec.forMaxUs);
+      injector.at(nowUs() + lengthUs, () => active?.end(`end of ${label}`));
+      scheduleNext(Math.max(startUs, startUs + lengthUs));
+    });
+  };
+  scheduleNext(0);
+}
+
+function uniform(stream: Sfc32Stream, minUs: number, maxUs: number): number {
+  return minUs + (maxUs - minUs) * stream.next();
+}
+
+export function partitionGroups(shape: PartitionShape, nodes: readonly string[], stream: Sfc32Stream): string[][] {
+  const shuffled = [...nodes];
+  for (let i = shuffled.length - 1; i > 0; i--) {
+    const j = stream.int(i + 1);
+    [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+  }
+  const minoritySize =
+    shape === 'isolate-one' ? 1 : shape === 'halves' ? Math.floor(shuffled.length / 2) : Math.floor((shuffled.length - 1) / 2);
+  const minority = shuffled.slice(0, Math.max(1, minoritySize));
+  const rest = shuffled.slice(minority.length);
+  const order = (names: string[]) => names.sort((a, b) => nodes.indexOf(a) - nodes.indexOf(b));
+  return [order(minority), order(rest)];
+}
