@@ -20,6 +20,10 @@ export interface FaultFeed {
 
 /** A fault in effect; end() undoes it (at most once) and records the end under `label`. */
 export interface ActiveFault {
+  /** As the fault log shows it: with the nodes its roles resolved to. */
+  readonly label: string;
+  /** The nodes it acted on. */
+  readonly nodes: readonly string[];
   end(label: string): void;
 }
 
@@ -52,7 +56,7 @@ export class FaultInjector {
   schedule(fault: ScheduledFaultSpec): void {
     this.at(fault.atUs, () => {
       const active = this.inject(fault.action, fault.label);
-      if (fault.forUs !== null && active) this.at(this.kernel.nowUs + fault.forUs, () => active.end(`end of ${fault.label}`));
+      if (fault.forUs !== null && active) this.at(this.kernel.nowUs + fault.forUs, () => active.end(`end of ${active.label}`));
     });
   }
 
@@ -79,7 +83,7 @@ export class FaultInjector {
     this.log.add({ atUs: this.kernel.nowUs, label: shownLabel, kind: action.kind, revert: false, ...(roles.length > 0 ? { nodes: names } : {}) });
     this.publish(action.kind, shownLabel, false, applied);
     if (applied.revert === null) return null;
-    return this.track(action.kind, applied, applied.revert);
+    return this.track(action.kind, shownLabel, names, applied, applied.revert);
   }
 
   /**
@@ -97,7 +101,7 @@ export class FaultInjector {
     this.publish('heal', label, true, { nodes: [...nodes].sort((a, b) => a - b), links: [...links.values()], revert: null });
   }
 
-  private track(kind: string, applied: AppliedFault, revert: Revert): ActiveFault {
+  private track(kind: string, label: string, nodes: readonly string[], applied: AppliedFault, revert: Revert): ActiveFault {
     const fault: InEffect = {
       kind,
       applied,
@@ -109,12 +113,14 @@ export class FaultInjector {
     };
     this.inEffect.add(fault);
     return {
-      end: (label) => {
+      label,
+      nodes,
+      end: (endLabel) => {
         // Undone at most once, whether the fault ends on schedule or revertAll came first; the
         // end is logged either way (the feed heard a final heal already).
         const undone = fault.undo();
-        this.log.add({ atUs: this.kernel.nowUs, label, kind, revert: true });
-        if (undone) this.publish(kind, label, true, applied);
+        this.log.add({ atUs: this.kernel.nowUs, label: endLabel, kind, revert: true });
+        if (undone) this.publish(kind, endLabel, true, applied);
       },
     };
   }

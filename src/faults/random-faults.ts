@@ -50,7 +50,7 @@ function startRandomCrashes(
           return;
         }
         injector.at(nowUs() + stream.exponential(spec.mttrUs), () => {
-          active.end(`restart ${target} (random)`);
+          active.end(spec.role === null ? `restart ${target} (random)` : `restart ${active.nodes.join(', ')} (random, was ${target})`);
           scheduleFailure();
         });
       });

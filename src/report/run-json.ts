@@ -61,7 +61,15 @@ function finiteOrNull<T>(value: T): T | null {
 }
 
 function faultDocument(fault: FaultRecord): Record<string, unknown> {
-  return { atMs: fault.atUs / 1000, label: fault.label, kind: fault.kind, revert: fault.revert };
+  return {
+    atMs: fault.atUs / 1000,
+    label: fault.label,
+    kind: fault.kind,
+    revert: fault.revert,
+    // Only faults that named a role say which nodes it meant (and whether nobody held it).
+    ...(fault.nodes !== undefined ? { nodes: fault.nodes } : {}),
+    ...(fault.skipped ? { skipped: true } : {}),
+  };
 }
 
 /** name → one character per bucket: `1` when the flag was on during the bucket, else `0`. */

@@ -31,6 +31,11 @@ export const leaderFollowerModel: SystemModel<LeaderFollowerConfig, LeaderFollow
 
   timelineSeries: () => KV_TIMELINE_SERIES,
 
+  roleNames: ['leader', 'follower'],
+
+  // `{ crash: { role: leader } }` hits whoever acts as leader when the fault fires.
+  roles: (observer) => ({ leader: observer.actingLeaders(), follower: observer.followers() }),
+
   checkNames: () => ['linearizable', 'no-lost-writes', 'single-leader', 'converged'],
 
   parseConfig: parseLeaderFollowerConfig,

@@ -65,6 +65,18 @@ export class LeaderFollowerObserver {
     if (term && term.writeAcksUs.length < ACKS_PER_TERM_MAX) term.writeAcksUs.push(this.nowUs());
   }
 
+  /** The nodes acting as leader now: they believe they lead and are truly up (two in a split brain). */
+  actingLeaders(): string[] {
+    this.tick();
+    return this.servers.filter((node) => this.beliefs.get(node)?.term != null);
+  }
+
+  /** Servers that are up and not acting as leader. */
+  followers(): string[] {
+    const leaders = this.actingLeaders();
+    return this.servers.filter((node) => !leaders.includes(node) && this.oracle.status(node) === 'up');
+  }
+
   /** Opens and closes acting terms from the nodes' true status. */
   tick(): void {
     for (const [node, belief] of this.beliefs) {
