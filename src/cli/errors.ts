@@ -2,29 +2,25 @@
 
 export { formatProblem, InputError, type InputProblem } from '../errors/input-error.js';
 
-export const EXIT_OK = 0;
-/** An expectation failed / a history is not linearizable. */
-export const EXIT_FAILED = 1;
-/** Invalid input or usage. */
-export const EXIT_INVALID = 2;
-/** The run did not complete: event budget exhausted (liveness). */
-export const EXIT_INCOMPLETE = 3;
-/** The model's own code threw or misused the API. */
-export const EXIT_MODEL_FAILED = 4;
-/** An internal error of ddsim (an assertion): a bug to report. */
-export const EXIT_INTERNAL = 70;
-/** Interrupted (Ctrl-C / SIGINT): 128 + 2, as shells report it. */
-export const EXIT_INTERRUPTED = 130;
+export {
+  EXIT_FAILED,
+  EXIT_INCOMPLETE,
+  EXIT_INTERNAL,
+  EXIT_INTERRUPTED,
+  EXIT_INVALID,
+  EXIT_MODEL_FAILED,
+  EXIT_OK,
+} from '../result/exit-codes.js';
 
 export const EXIT_CODES_HELP =
   '\nExit codes: 0 every expectation holds, 1 an expectation failed, 2 invalid input or usage,\n' +
-  '3 a run did not complete (event budget exhausted), 4 the model\'s own code threw or misused the API,\n' +
+  '3 a run did not complete (event budget exhausted, or work outstanding at the drain limit), 4 the model\'s own code threw or misused the API,\n' +
   '70 an internal error of ddsim (please report it), 130 interrupted. With several runs: the highest.';
 
 /** Ctrl-C during a run: nothing more is written, exit 130. */
 export class InterruptedError extends Error {
-  constructor() {
-    super('interrupted');
+  constructor(message = 'interrupted') {
+    super(message);
     this.name = 'InterruptedError';
   }
 }

@@ -1,7 +1,7 @@
 // Ctrl-C (SIGINT) while a run simulates: the handler only sets a flag, which `run` checks between
 // simulation slices, so nothing is written half-way and the command ends with exit code 130. A
-// second Ctrl-C ends the process at once. Outside `interruptible` (and in commands that do not use
-// it yet, such as `sweep`), Ctrl-C keeps Node's default: the process ends at once.
+// second Ctrl-C ends the process at once. Outside `interruptible` Ctrl-C keeps Node's default (the
+// process ends at once); `sweep` handles it itself (src/cli/sweep-run.ts).
 
 let requested = false;
 

@@ -85,7 +85,7 @@ function handleError(error: unknown, io: CliIo & { exitCode: number }): number {
     return EXIT_MODEL_FAILED;
   }
   if (error instanceof InterruptedError) {
-    io.stderr.write('interrupted\n');
+    io.stderr.write(`${error.message}\n`);
     return EXIT_INTERRUPTED;
   }
   if (error instanceof InternalRunError) {

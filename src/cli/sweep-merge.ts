@@ -91,7 +91,7 @@ export async function mergeSweepFiles(files: readonly string[], options: MergeRu
     ...(options.grid === undefined ? {} : { gridMetric: options.grid }),
   });
   await writeSummary(io, summary, options.format);
-  setSweepExitCode(io, summary, options.fail);
+  setSweepExitCode(io, summary, collected.records, options.fail);
 }
 
 /** --metrics (checked against the metrics the runs recorded) or the sweep's own. */

@@ -1,6 +1,7 @@
 // The body of `ddsim sweep`: prepare and validate the plan, open the results file (resuming),
 // run the remaining runs of the shard on the worker pool with a progress line, then summarize
-// everything the file and this session hold for the shard.
+// everything the file and this session hold for the shard. Ctrl-C stops the workers, keeps every
+// finished run in the file (whole lines only) and exits 130; a second Ctrl-C ends at once.
 
 import { collectRuns } from '../sweep/collect-runs.js';
 import { selectShard } from '../sweep/shard.js';
@@ -9,6 +10,7 @@ import { headerRecord, runRecord, type RunRecord } from '../sweep/sweep-record.j
 import type { SweepTask } from '../sweep/sweep-task.js';
 import { runTasks } from '../sweep/worker-pool.js';
 import type { CliIo } from './cli-io.js';
+import { EXIT_INTERRUPTED, InterruptedError } from './errors.js';
 import { openSweepOutput, type SweepOutput } from './sweep-output.js';
 import { startSweepProgress } from './sweep-progress.js';
 import { prepareSweep, type SweepCliOptions } from './sweep-setup.js';
@@ -45,8 +47,15 @@ export async function runSweep(file: string, options: SweepRunOptions, io: CliIo
   const progress = await startSweepProgress(io, tasks.length, label);
   const fresh: RunRecord[] = [];
   let failed = 0;
+  const interrupt = new AbortController();
+  const onSignal = (): void => {
+    if (interrupt.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    interrupt.abort();
+  };
+  process.on('SIGINT', onSignal);
   try {
     await runTasks(tasks, {
+      signal: interrupt.signal,
       workerCount: setup.workerCount,
       ...(options.workerUrl === undefined ? {} : { workerUrl: options.workerUrl }),
       onOutcome: (task, outcome) => {
@@ -58,19 +67,25 @@ export async function runSweep(file: string, options: SweepRunOptions, io: CliIo
       },
     });
   } finally {
+    process.off('SIGINT', onSignal);
     progress.stop();
     output?.close();
+  }
+  if (interrupt.signal.aborted) {
+    const kept = options.out === undefined ? 'no --out file: nothing kept' : `${previous.length + fresh.length} of ${expected.length} runs are in ${options.out}; add --resume to carry on`;
+    throw new InterruptedError(`interrupted: ${kept}`);
   }
   const sourced = [...previous, ...fresh].map((record) => ({ source: options.out ?? 'this sweep', record }));
   const collected = collectRuns(plan, sourced, expected);
   const expectedIndexes = new Set(expected.map((run) => run.index));
+  const records = collected.records.filter((record) => expectedIndexes.has(record.index));
   const summary = summarizeSweep({
     plan,
-    records: collected.records.filter((record) => expectedIndexes.has(record.index)),
+    records,
     expected,
     metrics: setup.metrics,
     ...(setup.gridMetric === undefined ? {} : { gridMetric: setup.gridMetric }),
   });
   await writeSummary(io, summary, options.format);
-  setSweepExitCode(io, summary, options.fail);
+  setSweepExitCode(io, summary, records, options.fail);
 }

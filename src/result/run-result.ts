@@ -66,7 +66,12 @@ export interface ExpectationResult {
   readonly marks?: readonly TimelineMark[];
 }
 
-export type StopReason = 'completed' | 'event-budget-exhausted';
+/**
+ * How a run ended: completed; its event budget ran out (`limits.events`); or work (requests
+ * awaiting an answer) was still outstanding when the drain after `duration`, or the final reads,
+ * reached the model's drain limit. Both of the latter are liveness failures (exit 3).
+ */
+export type StopReason = 'completed' | 'event-budget-exhausted' | 'drain-limit-reached';
 
 export interface RunResult {
   readonly scenario: string;

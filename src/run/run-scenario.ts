@@ -51,6 +51,8 @@ export class ScenarioRun {
   private finalReadsFromUs: number | null = null;
   private phase: Phase = 'workload';
   private stopReason: StopReason = 'completed';
+  /** Work was still outstanding when a drain step's time limit ran out. */
+  private drainLimitReached = false;
   private cachedResult: RunResult | null = null;
 
   constructor(private readonly scenario: Scenario) {
@@ -141,11 +143,12 @@ export class ScenarioRun {
       const outstanding = this.model.outstanding?.(this.shared) ?? 0;
       const endUs = this.phase === 'drain' ? this.drainEndUs : this.finalStepEndUs;
       if (outstanding === 0 || kernel.nowUs >= endUs) {
+        if (outstanding > 0) this.drainLimitReached = true;
         if (this.phase === 'drain' && this.hasFinalPhase()) {
           this.startFinalQuiet();
           continue;
         }
-        return this.stop('completed');
+        return this.stop(this.drainLimitReached ? 'drain-limit-reached' : 'completed');
       }
       const stop = kernel.runUntil(Math.min(endUs, kernel.nowUs + DRAIN_SLICE_US), eventCount);
       if (stop === 'slice-done') return false;

@@ -5,6 +5,14 @@
 // command line that started the sweep. Pure: building and parsing records, no file access.
 
 import { reproduceCommand } from '../run/reproduce-command.js';
+import {
+  EXIT_FAILED,
+  EXIT_INCOMPLETE,
+  EXIT_INTERNAL,
+  EXIT_INVALID,
+  EXIT_MODEL_FAILED,
+  EXIT_OK,
+} from '../result/exit-codes.js';
 import type { StopReason } from '../result/run-result.js';
 import type { Shard } from './shard.js';
 import { buildSweepPlan, type PlannedRun, type SweepDefinition, type SweepPlan, type VaryParameter } from './sweep-plan.js';
@@ -52,7 +60,16 @@ export interface RunRecord {
   readonly expectations: readonly RecordedExpectation[];
   /** `ddsim run <file> --seed S --set ...`: exactly this run. */
   readonly reproduce: string;
+  /**
+   * What `ddsim run` of exactly this run exits with: 0 ok, 1 an expectation failed, 2 invalid
+   * input, 3 did not complete, 4 the model threw, 70 a ddsim bug. Absent in files written before
+   * it existed (read as runExitCodeOf derives it).
+   */
+  readonly exitCode?: number;
 }
+
+/** Whose fault a run's exception was. */
+export type RunErrorCause = 'model' | 'internal' | 'input';
 
 /** What a worker reports for one run: plain data, structured-clone safe. */
 export type RunOutcome =
@@ -63,7 +80,7 @@ export type RunOutcome =
       readonly metrics: Readonly<Record<string, number>>;
       readonly expectations: readonly RecordedExpectation[];
     }
-  | { readonly kind: 'error'; readonly message: string };
+  | { readonly kind: 'error'; readonly message: string; readonly cause: RunErrorCause };
 
 export function headerRecord(plan: SweepPlan, metrics: readonly string[], shard: Shard | null): SweepHeaderRecord {
   const { definition } = plan;
@@ -106,7 +123,8 @@ export function runRecord(plan: SweepPlan, run: PlannedRun, outcome: RunOutcome)
   };
   const reproduce = reproduceCommand(plan.definition.file, run.seed, run.sets);
   if (outcome.kind === 'error') {
-    return { ...base, ok: false, stopReason: null, error: outcome.message, metrics: {}, expectations: [], reproduce };
+    const exitCode = ERROR_EXIT_CODES[outcome.cause];
+    return { ...base, ok: false, stopReason: null, error: outcome.message, metrics: {}, expectations: [], reproduce, exitCode };
   }
   const metrics: Record<string, number | null> = {};
   for (const name of Object.keys(outcome.metrics).sort()) {
@@ -118,7 +136,18 @@ export function runRecord(plan: SweepPlan, run: PlannedRun, outcome: RunOutcome)
     ok,
     observed: typeof observed === 'number' && !Number.isFinite(observed) ? null : observed,
   }));
-  return { ...base, ok: outcome.ok, stopReason: outcome.stopReason, error: null, metrics, expectations, reproduce };
+  const exitCode = outcome.stopReason !== 'completed' ? EXIT_INCOMPLETE : outcome.ok ? EXIT_OK : EXIT_FAILED;
+  return { ...base, ok: outcome.ok, stopReason: outcome.stopReason, error: null, metrics, expectations, reproduce, exitCode };
+}
+
+const ERROR_EXIT_CODES: Readonly<Record<RunErrorCause, number>> = { model: EXIT_MODEL_FAILED, internal: EXIT_INTERNAL, input: EXIT_INVALID };
+
+/** The record's exit code; for records written before they carried one, derived from the rest. */
+export function runExitCodeOf(record: RunRecord): number {
+  if (record.exitCode !== undefined) return record.exitCode;
+  if (record.error !== null) return EXIT_MODEL_FAILED;
+  if (record.stopReason !== 'completed') return EXIT_INCOMPLETE;
+  return record.ok ? EXIT_OK : EXIT_FAILED;
 }
 
 export interface ParsedSweepFile {

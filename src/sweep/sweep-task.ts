@@ -4,7 +4,9 @@
 
 import { loadScenarioFile } from '../io/scenario-file.js';
 import { runScenario } from '../run/run-scenario.js';
-import type { RunOutcome } from './sweep-record.js';
+import { InputError } from '../errors/input-error.js';
+import { AssertionError } from '../model/assert.js';
+import type { RunErrorCause, RunOutcome } from './sweep-record.js';
 
 export interface SweepTask {
   /** The run's index in the plan. */
@@ -28,8 +30,15 @@ export async function executeTask(task: SweepTask): Promise<RunOutcome> {
       expectations: result.expectations.map(({ expr, ok, observed }) => ({ expr, ok, observed })),
     };
   } catch (error) {
-    return { kind: 'error', message: errorMessage(error) };
+    return { kind: 'error', message: errorMessage(error), cause: causeOf(error) };
   }
+}
+
+/** Whose fault a run's exception is: ddsim's (an assertion), the input's, or the model's. */
+function causeOf(error: unknown): RunErrorCause {
+  if (error instanceof AssertionError) return 'internal';
+  if (error instanceof InputError) return 'input';
+  return 'model';
 }
 
 export function errorMessage(error: unknown): string {

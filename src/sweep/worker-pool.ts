@@ -14,6 +14,8 @@ export interface PoolOptions {
   /** The worker entry; default: sweep-worker.js beside this module (or its tsx bootstrap). */
   readonly workerUrl?: URL;
   readonly onOutcome: (task: SweepTask, outcome: RunOutcome) => void;
+  /** When aborted (Ctrl-C), no further outcome is reported: every worker stops and the pool resolves. */
+  readonly signal?: AbortSignal;
 }
 
 export function defaultWorkerUrl(): URL {
@@ -28,13 +30,23 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   let next = 0;
   let active = 0;
+  const workers = new Set<Worker>();
   return new Promise((resolve, reject) => {
+    const aborted = (): boolean => options.signal?.aborted === true;
     const finishIfIdle = (): void => {
       if (active === 0 && next >= tasks.length) resolve();
     };
+    options.signal?.addEventListener('abort', () => {
+      next = tasks.length;
+      active = 0;
+      for (const worker of workers) void worker.terminate();
+      workers.clear();
+      resolve();
+    });
     const startWorker = (): void => {
-      if (next >= tasks.length) return;
+      if (next >= tasks.length || aborted()) return;
       const worker = new Worker(workerUrl);
+      workers.add(worker);
       active++;
       let current: SweepTask | null = null;
       let settled = false;
@@ -43,6 +55,7 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
           current = null;
           settled = true;
           active--;
+          workers.delete(worker);
           void worker.terminate();
           finishIfIdle();
           return;
@@ -51,14 +64,15 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
         worker.postMessage(current);
       };
       const fail = (message: string): void => {
-        if (settled) return;
+        if (settled || aborted()) return;
         settled = true;
         active--;
+        workers.delete(worker);
         const task = current;
         current = null;
         void worker.terminate();
         try {
-          if (task !== null) options.onOutcome(task, { kind: 'error', message });
+          if (task !== null) options.onOutcome(task, { kind: 'error', message, cause: 'model' }); // most likely out of memory
         } catch (error) {
           reject(error);
           return;
@@ -67,7 +81,7 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
         finishIfIdle();
       };
       worker.on('message', (message: { index: number; outcome: RunOutcome }) => {
-        if (current === null || message.index !== current.index) return;
+        if (current === null || message.index !== current.index || aborted()) return;
         try {
           options.onOutcome(current, message.outcome);
         } catch (error) {
@@ -82,6 +96,10 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
       worker.on('exit', (code) => fail(`worker exited with code ${code} during the run`));
       dispatch();
     };
+    if (aborted()) {
+      resolve();
+      return;
+    }
     const count = Math.min(options.workerCount, tasks.length);
     for (let i = 0; i < count; i++) startWorker();
     finishIfIdle();

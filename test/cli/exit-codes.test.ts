@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from './fake-io.js';
 
 /** A scenario with a one-file model whose createNode body is `body` (ctx in scope). */
-function modelScenario(body: string): string {
+function modelScenario(body: string, extra = ''): string {
   const dir = mkdtempSync(join(tmpdir(), 'ddsim-exit-'));
   writeFileSync(
     join(dir, 'model.js'),
@@ -17,6 +17,7 @@ function modelScenario(body: string): string {
       "  name: 'm', description: '', metricNames: () => [],",
       '  parseConfig: ({ system }) => ({ intervalUs: system.has("interval") ? system.duration("interval") : undefined }),',
       '  createShared: () => null,',
+      extra,
       `  createNode(ctx, config) { ${body} return {}; },`,
       '};',
       '',
@@ -45,6 +46,17 @@ describe('ddsim run exit codes', () => {
     const result = await runCli(['run', 'scenarios/pause-looks-dead.yaml', '--set', 'limits.events=1000', '--format', 'json']);
     expect(result.code).toBe(3);
     expect(JSON.parse(result.out).stopReason).toBe('event-budget-exhausted');
+  });
+
+  it('3 when work is still outstanding at the drain limit (requests never answered)', async () => {
+    const file = modelScenario('', '  outstanding: () => 1, drainLimitUs: () => 2000000,');
+    const result = await runCli(['run', file, '--format', 'json']);
+    expect(result.code).toBe(3);
+    const document = JSON.parse(result.out);
+    expect(document.stopReason).toBe('drain-limit-reached');
+    expect(document.ok).toBe(false);
+    const pretty = await runCli(['run', file]);
+    expect(pretty.out).toContain('work was still outstanding at 7.00s');
   });
 
   it('4 when ctx.setTimer gets undefined (a misspelt config field), naming the node and the time, no internal error', async () => {
@@ -86,5 +98,11 @@ describe('ddsim run exit codes', () => {
   it('the most severe code wins over several files', async () => {
     const result = await runCli(['run', 'scenarios/retry-duplicates.yaml', 'scenarios/pause-looks-dead.yaml', '-q', '--set', 'limits.events=1000']);
     expect(result.code).toBe(3);
+  });
+
+  it('sweep: 3 when a run did not complete, even with --no-fail; the stderr line counts them', async () => {
+    const result = await runCli(['sweep', 'scenarios/pause-looks-dead.yaml', '--set', 'limits.events=1000', '--seeds', '2', '--workers', '1', '--no-fail']);
+    expect(result.code).toBe(3);
+    expect(result.err).toContain('2 runs did not complete (exit 3)');
   });
 });

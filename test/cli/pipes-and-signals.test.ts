@@ -2,7 +2,8 @@
 // code; Ctrl-C (SIGINT) during a long run stops it promptly with exit 130 and no partial output.
 
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -48,4 +49,22 @@ describe.skipIf(!built)('pipes and signals', () => {
     expect(ended.err).toContain('interrupted');
     expect(ended.elapsedMs).toBeLessThan(5000);
   });
+
+  it('SIGINT during a sweep stops the workers, keeps whole lines of finished runs, and exits 130', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddsim-sigint-'));
+    const out = join(dir, 'sweep.jsonl');
+    const args = ['sweep', 'scenarios/pause-looks-dead.yaml', '--set', 'duration=600s', '--seeds', '40', '--workers', '2', '--out', out];
+    const ended = await runBin(args, (child) => {
+      setTimeout(() => child.kill('SIGINT'), 2500);
+    });
+    expect(ended.code).toBe(130);
+    expect(ended.err).toMatch(/interrupted: \d+ of 40 runs are in .*--resume/);
+    expect(ended.elapsedMs).toBeLessThan(15_000);
+    const text = readFileSync(out, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    const lines = text.trimEnd().split('\n');
+    for (const line of lines) JSON.parse(line); // whole lines only
+    expect(lines.length).toBeLessThan(41); // stopped before the end
+  }, 30_000);
 });
+

@@ -78,9 +78,12 @@ describe('ddsim sweep', () => {
       'sweep', THROWING, '--vary', 'system.explode=false,true', '--vary', 'system.exit=false,true', '--seeds', '3',
       '--workers', '2', '--out', out, '--format', 'json',
     ]);
-    expect(result.code).toBe(1);
+    // A model that threw: exit 4, as `ddsim run` of that run would; the stderr line counts them.
+    expect(result.code).toBe(4);
+    expect(result.stderr).toContain("9 runs failed in the model's code (exit 4)");
     const records = sortedRunLines(readFileSync(out, 'utf8')).map((line) => JSON.parse(line));
     expect(records).toHaveLength(12);
+    expect(records.map((record) => record.exitCode).sort()).toEqual([0, 0, 0, 4, 4, 4, 4, 4, 4, 4, 4, 4]);
     const byId = new Map(records.map((record) => [record.id, record]));
     expect(byId.get('system.explode=false system.exit=false seed=2')).toMatchObject({ ok: true, error: null });
     expect(byId.get('system.explode=true system.exit=false seed=2')).toMatchObject({ ok: false, error: 'Error: boom: the model exploded' });
@@ -88,6 +91,9 @@ describe('ddsim sweep', () => {
     const summary = JSON.parse(result.stdout);
     expect(summary.errorRuns).toBe(9);
     expect(summary.okRuns).toBe(3);
+    // --no-fail clears failed expectations only, never a broken run.
+    const noFail = await runCli(['sweep', THROWING, '--vary', 'system.explode=true', '--seeds', '1', '--workers', '1', '--no-fail']);
+    expect(noFail.code).toBe(4);
   });
 
   it('validates every combination before any run: exit 2, nothing written', async () => {

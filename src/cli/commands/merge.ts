@@ -1,9 +1,10 @@
 // `ddsim merge <files...>`: combines the JSONL files of a sweep's shards (or of interrupted and
 // resumed sessions) into the summary one unsharded sweep would print. Rejects files of different
 // sweeps and runs present twice (overlapping shards) with exit 2; reports missing runs, which
-// fail the merge (exit 1) unless --no-fail. --out writes the merged JSONL in plan order.
+// fail the merge (exit 1) unless --no-fail; broken runs keep their codes (3, 4, 70). --out writes the merged JSONL in plan order.
 
 import type { Command } from 'commander';
+import { formatNames, SWEEP_FORMATS } from '../../output/registry.js';
 import type { CliIo } from '../cli-io.js';
 
 interface MergeOptions {
@@ -22,9 +23,13 @@ export function define(program: Command, io: CliIo): void {
     .option('--out <file.jsonl>', 'write the merged results (header and runs in plan order) to this file')
     .option('--metrics <names>', 'metrics to summarize, comma-separated (default: those of the sweep)')
     .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
-    .option('--format <format>', 'table | json | csv', 'table')
+    .option('--format <format>', formatNames(SWEEP_FORMATS), 'table')
     .option('--no-fail', 'exit 0 even when runs failed or are missing')
-    .addHelpText('after', '\nExit codes: 0 complete and every run passed, 1 a run failed or is missing, 2 invalid input (different sweeps, overlapping shards).')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 complete and every run passed, 1 a run failed or is missing, 2 invalid input (different sweeps,\n' +
+        "overlapping shards), 3 a run did not complete, 4 a run's model threw, 70 an internal error. Several: the highest.",
+    )
     .action(async (files: string[], options: MergeOptions) => {
       const [{ parseSummaryFormat }, { mergeSweepFiles }] = await Promise.all([import('../sweep-summary-output.js'), import('../sweep-merge.js')]);
       const format = parseSummaryFormat(options.format);

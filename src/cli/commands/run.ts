@@ -1,6 +1,6 @@
 // `ddsim run <files...>`: loads every scenario first (so invalid input writes nothing and exits 2),
-// then runs each, printing the report (or one JSON document) and exiting 1 when an expectation
-// failed. A spinner shows on a terminal for runs that take longer than about a second.
+// then runs each, printing its output in the chosen format (src/output/run/) and exiting 1 when
+// an expectation failed. A spinner shows on a terminal for runs that take longer than about a second.
 
 import type { Command } from 'commander';
 import type { RunResult, RunTiming } from '../../result/run-result.js';
@@ -20,6 +20,8 @@ import { loadScenarioFiles } from '../../io/scenario-file.js';
 import { reproduceCommand } from '../../run/reproduce-command.js';
 import { collectRepeatable, parseSeedOption } from '../options.js';
 import { canShowProgress, outputWidth, useColor } from '../terminal.js';
+import type { FinishedRun, OutputContext } from '../../output/output-format.js';
+import { formatNames, RUN_FORMATS } from '../../output/registry.js';
 import type { CliIo } from '../cli-io.js';
 
 interface RunOptions {
@@ -40,31 +42,27 @@ export function define(program: Command, io: CliIo): void {
     .argument('<files...>', 'scenario files (YAML)')
     .option('--seed <n>', "override the scenario's seed")
     .option('--set <path=value>', 'override a scenario value, e.g. network.loss=0.05 (repeatable)', collectRepeatable, [])
-    .option('--format <format>', 'pretty | json', 'pretty')
+    .option('--format <format>', formatNames(RUN_FORMATS), 'pretty')
     .option('-q, --quiet', 'print one summary line per run (pretty format)')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (files: string[], options: RunOptions) => {
-      if (options.format !== 'pretty' && options.format !== 'json') {
-        throw new UsageError(`--format must be pretty or json, not "${options.format}"`);
-      }
+      const format = RUN_FORMATS.find((candidate) => candidate.name === options.format);
+      if (format === undefined) throw new UsageError(`--format must be ${RUN_FORMATS.map((f) => f.name).join(' or ')}, not "${options.format}"`);
+      const context: OutputContext = { color: useColor(io), widthColumns: outputWidth(io), quiet: options.quiet === true };
       const seed = parseSeedOption(options.seed);
       const scenarios = await loadScenarioFiles(files, {
         cwd: io.cwd,
         sets: options.set,
         ...(seed === undefined ? {} : { seed }),
       });
-      const results: RunResult[] = [];
+      const runs: FinishedRun[] = [];
       for (const scenario of scenarios) {
-        const { result, timing } = await interruptible(() => simulate(scenario, io));
-        results.push(result);
-        if (options.format === 'pretty') await printPretty(result, timing, options.quiet === true, io);
+        const run = await interruptible(() => simulate(scenario, io));
+        runs.push(run);
+        io.stdout.write(await format.afterRun(run, context));
       }
-      if (options.format === 'json') {
-        const { renderRunJson } = await import('../../report/run-json.js');
-        const documents = results.map((result) => renderRunJson(result).trimEnd());
-        io.stdout.write(documents.length === 1 ? `${documents[0]}\n` : `[\n${documents.join(',\n')}\n]\n`);
-      }
-      for (const result of results) io.setExitCode(runExitCode(result));
+      io.stdout.write(await format.afterAll(runs, context));
+      for (const { result } of runs) io.setExitCode(runExitCode(result));
     });
 }
 
@@ -108,18 +106,6 @@ async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunRes
   spinner?.stop();
   const result = guarded(() => started.result());
   return { result, timing: { wallMs: performance.now() - startedMs } };
-}
-
-async function printPretty(result: RunResult, timing: RunTiming, quiet: boolean, io: CliIo): Promise<void> {
-  const color = useColor(io);
-  if (quiet) {
-    const { renderRunSummary } = await import('../../report/run-summary.js');
-    io.stdout.write(`${renderRunSummary(result, timing, { color })}\n`);
-    if (!result.ok) io.stdout.write(`Reproduce: ${result.reproduce}\n`);
-    return;
-  }
-  const { renderRunPretty } = await import('../../report/run-pretty.js');
-  io.stdout.write(renderRunPretty(result, timing, { color, widthColumns: outputWidth(io) }));
 }
 
 /** 0 every expectation held, 3 the run did not complete (liveness), 1 an expectation failed. */

@@ -1,11 +1,12 @@
 // `ddsim sweep <file>`: runs a scenario over the cartesian product of --vary values (and the
 // file's `sweep:` section) times the seeds, on worker threads; streams one JSON line per finished
 // run to --out (--resume skips runs already there); prints the summary per combination. Every
-// combination is validated before the first run (exit 2). Exit 1 when a run failed, unless
-// --no-fail. --shard k/n runs a deterministic, balanced share; `ddsim merge` combines shards.
+// combination is validated before the first run (exit 2). The exit code is the highest of the
+// runs' (1 failed, 3 incomplete, 4 model threw, 70 internal); --no-fail clears the 1s; Ctrl-C 130. --shard k/n runs a deterministic, balanced share; `ddsim merge` combines shards.
 
 import type { Command } from 'commander';
 import type { CliIo } from '../cli-io.js';
+import { formatNames, SWEEP_FORMATS } from '../../output/registry.js';
 import { collectRepeatable } from '../options.js';
 import { UsageError } from '../errors.js';
 import type { SweepCliOptions } from '../sweep-setup.js';
@@ -31,14 +32,16 @@ export function define(program: Command, io: CliIo): void {
     .option('--resume', 'skip the runs already in --out (after an interruption)')
     .option('--metrics <names>', 'metrics to summarize, comma-separated (default: the sweep section, else those the expectations name)')
     .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
-    .option('--format <format>', 'table | json | csv', 'table')
-    .option('--no-fail', 'exit 0 even when runs fail their expectations')
+    .option('--format <format>', formatNames(SWEEP_FORMATS), 'table')
+    .option('--no-fail', 'exit 0 even when runs fail their expectations (not when a run is broken: 3, 4, 70)')
     .addHelpText(
       'after',
       [
         '',
         'Every run is exactly `ddsim run <file> --seed S --set ...`; the JSONL line of each run says which.',
-        'Exit codes: 0 every run met every expectation, 1 a run failed (or threw), 2 invalid input or usage.',
+        'Exit codes: 0 every run met every expectation, 1 a run failed an expectation, 2 invalid input or usage,',
+        "3 a run did not complete, 4 a run's model threw or misused the API, 70 an internal error of ddsim,",
+        '130 interrupted (finished runs stay in --out; --resume carries on). Several: the highest.',
       ].join('\n'),
     )
     .action(async (file: string, options: SweepOptions) => {

@@ -1,0 +1,36 @@
+// What an output format is: a value of `--format` for `run` (pretty, json, ...) or `sweep`
+// (table, json, csv), as one file under run/ or sweep/ plus one line in registry.ts. A format
+// turns plain results into text; the commands write it. Renderers are imported when used, so
+// that loading the registry costs nothing.
+
+import type { RunResult, RunTiming } from '../result/run-result.js';
+import type { SweepSummary } from '../sweep/summarize.js';
+
+/** How the output will be shown. */
+export interface OutputContext {
+  readonly color: boolean;
+  /** Columns to lay out in (the terminal's, or a wide default on a pipe). */
+  readonly widthColumns: number;
+  /** `-q`: one line per run, where the format has such a form. */
+  readonly quiet: boolean;
+}
+
+export interface FinishedRun {
+  readonly result: RunResult;
+  readonly timing: RunTiming;
+}
+
+export interface RunOutputFormat {
+  readonly name: string;
+  readonly description: string;
+  /** Text to write as soon as one run is done (formats that stream), or ''. */
+  afterRun(run: FinishedRun, context: OutputContext): Promise<string>;
+  /** Text to write once every run is done (formats that are one document), or ''. */
+  afterAll(runs: readonly FinishedRun[], context: OutputContext): Promise<string>;
+}
+
+export interface SweepOutputFormat {
+  readonly name: string;
+  readonly description: string;
+  render(summary: SweepSummary, context: OutputContext): Promise<string>;
+}

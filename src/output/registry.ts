@@ -1,0 +1,17 @@
+// Every `--format` value of `run` and `sweep`, in the order help lists them. A new format: one
+// file in run/ or sweep/ and one line here; the commands need no change.
+
+import type { RunOutputFormat, SweepOutputFormat } from './output-format.js';
+import { jsonRunFormat } from './run/json.js';
+import { prettyRunFormat } from './run/pretty.js';
+import { csvSweepFormat } from './sweep/csv.js';
+import { jsonSweepFormat } from './sweep/json.js';
+import { tableSweepFormat } from './sweep/table.js';
+
+export const RUN_FORMATS: readonly RunOutputFormat[] = [prettyRunFormat, jsonRunFormat];
+
+export const SWEEP_FORMATS: readonly SweepOutputFormat[] = [tableSweepFormat, jsonSweepFormat, csvSweepFormat];
+
+export function formatNames(formats: readonly { readonly name: string }[]): string {
+  return formats.map((format) => format.name).join(' | ');
+}
