@@ -8,6 +8,8 @@ export { DEFAULT_TIMELINE_SERIES } from './model/api.js';
 export type { ConfigReader, NumberOptions } from './model/config-reader.js';
 export type { DistributionSpec } from './model/distribution.js';
 export { compileSampler, samplerFor, distributionMeanUs, type Sampler } from './model/sampler.js';
+export { aliasedKey } from './model/config-aliases.js';
+export { describeDistribution, formatDuration } from './model/describe.js';
 export type { RecordedFacts, RecordedOperation } from './model/facts.js';
 export { replicationFacts, type LeaderTerm, type ReplicaState, type KeyPlacement, type ReplicationFacts } from './model/replication-facts.js';
 export * from './model/kit/index.js';

@@ -1,4 +1,4 @@
-// Sorts metric names into the groups the metrics table shows: requests, latency, server,
+// Sorts metric names into the groups the metrics table shows: requests, ops, latency, server,
 // messages, failures by cause, then one group per other dotted prefix used by two or more
 // metrics (a model's own, e.g. `detector.*`), then everything else. Nothing is dropped.
 
@@ -7,8 +7,12 @@ export interface MetricGroup {
   readonly names: readonly string[];
 }
 
-const FIXED_GROUPS: readonly { readonly title: string; readonly matches: (name: string) => boolean }[] = [
-  { title: 'requests', matches: (name) => name.startsWith('requests.') || name === 'availability' },
+/** `availability` goes with the operations it is the share of: kv models' ops.*, else requests.*. */
+const isKvAvailability = (name: string, all: readonly string[]): boolean => name === 'availability' && all.includes('ops.ok');
+
+const FIXED_GROUPS: readonly { readonly title: string; readonly matches: (name: string, all: readonly string[]) => boolean }[] = [
+  { title: 'requests', matches: (name, all) => name.startsWith('requests.') || (name === 'availability' && !isKvAvailability(name, all)) },
+  { title: 'ops', matches: (name, all) => name.startsWith('ops.') || isKvAvailability(name, all) },
   { title: 'latency', matches: (name) => name.startsWith('latency.') },
   { title: 'server', matches: (name) => name === 'executions' || name === 'duplicates' || name.startsWith('server.') },
   { title: 'messages', matches: (name) => name.startsWith('messages.') },
@@ -23,7 +27,7 @@ export function groupMetricNames(names: readonly string[]): MetricGroup[] {
   const groups: MetricGroup[] = [];
   const claimed = new Set<string>();
   for (const { title, matches } of FIXED_GROUPS) {
-    const members = sorted.filter((name) => matches(name));
+    const members = sorted.filter((name) => matches(name, sorted));
     members.forEach((name) => claimed.add(name));
     if (members.length > 0) groups.push({ title, names: orderWithin(title, members) });
   }

@@ -148,3 +148,35 @@ describe('kv and t-visibility workloads', () => {
     ]);
   });
 });
+
+describe('consistent names across models', () => {
+  it('leader-follower takes replicas: for servers:, leaderless takes servers: for replicas:, each the same run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddsim-alias-'));
+    const lf = (key: string) => `${lfNodes}system:\n  model: leader-follower\n  ${key}: [db-1, db-2, db-3]\nworkload: { clients: [client], rate: 10/s, timeout: 1s }\n`;
+    const ll = (key: string) => `${llNodes}system:\n  model: leaderless\n  ${key}: "replica-*"\n  n: 3\n  r: 2\n  w: 2\nworkload: { clients: [client], rate: 10/s, timeout: 1s }\n`;
+    const json = async (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      const result = await runCli(['run', name, '--format', 'json'], fakeIo({ cwd: dir }));
+      expect(result.err).toBe('');
+      const { metrics, faults, expectations } = JSON.parse(result.out);
+      return { metrics, faults, expectations };
+    };
+    expect(await json('lf-r.yaml', lf('replicas'))).toEqual(await json('lf-s.yaml', lf('servers')));
+    expect(await json('ll-s.yaml', ll('servers'))).toEqual(await json('ll-r.yaml', ll('replicas')));
+  });
+
+  it('a key and its alias together are refused at the alias', async () => {
+    const result = await problems(`${lfNodes}system:\n  model: leader-follower\n  servers: [db-1, db-2]\n  replicas: [db-3]\nworkload: { clients: [client], rate: 10/s }\n`);
+    expect(result.code).toBe(2);
+    expect(result.lines).toEqual(['s.yaml:6:13: system.replicas: `replicas` and `servers` are the same key (aliases): give one of them']);
+  });
+
+  it('kv workloads report availability = ops.ok / (ops.ok + ops.failed + ops.unknown)', async () => {
+    const result = await runCli(['run', 'scenarios/repl-async-failover.yaml', '--format', 'json']);
+    const { metrics, metricUnits } = JSON.parse(result.out);
+    const answered = metrics['ops.ok'] + metrics['ops.failed'] + metrics['ops.unknown'];
+    expect(metrics['ops.failed'] + metrics['ops.unknown']).toBeGreaterThan(0); // the crash fails some
+    expect(metrics.availability).toBeCloseTo(metrics['ops.ok'] / answered, 12);
+    expect(metricUnits.availability).toBe('ratio');
+  });
+});

@@ -1,6 +1,7 @@
 // Configuration of the leader-follower model, read from `system:` (and the kv workload from
 // `workload:`). Defaults are documented beside each field.
 
+import { aliasedKey } from '../../model/config-aliases.js';
 import { parseDetectorConfig, type DetectorConfig } from '../../model/kit/detectors/detector-config.js';
 import type { ModelSections } from '../../model/api.js';
 import type { DistributionSpec } from '../../model/distribution.js';
@@ -51,7 +52,8 @@ export interface LeaderFollowerConfig {
 
 export function parseLeaderFollowerConfig({ system, workload }: ModelSections): LeaderFollowerConfig {
   // nodeNames reports a missing key, an empty list and unknown names (then returns no names).
-  const servers = system.nodeNames('servers');
+  // `replicas:` is an alias, as leaderless names them.
+  const servers = system.nodeNames(aliasedKey(system, 'servers', ['replicas']));
   const replication = system.string('replication', { default: 'async', oneOf: ['sync', 'async', 'semi-sync'] }) as ReplicationMode;
   // No upper bound while the servers are unknown (already reported): no second, misleading error.
   const acksMax = servers.length === 0 ? Number.MAX_SAFE_INTEGER : Math.max(1, servers.length - 1);

@@ -1,5 +1,6 @@
 // Configuration of the leaderless (Dynamo-style) model, read from `system:` and `workload:`.
 
+import { aliasedKey } from '../../model/config-aliases.js';
 import type { ModelSections } from '../../model/api.js';
 import { parseReplicationWorkload, type ReplicationWorkloadConfig } from '../../model/kit/kv/kv-workload-config.js';
 
@@ -27,7 +28,8 @@ export interface LeaderlessConfig {
 export function parseLeaderlessConfig({ system, workload }: ModelSections): LeaderlessConfig {
   // nodeNames reports a missing key, an empty list and unknown names (then returns no names);
   // n is not bounded by an unknown count then (no second, misleading error).
-  const replicas = system.nodeNames('replicas');
+  // `servers:` is an alias, as the other models name them.
+  const replicas = system.nodeNames(aliasedKey(system, 'replicas', ['servers']));
   const count = replicas.length === 0 ? Number.MAX_SAFE_INTEGER : replicas.length;
   const n = system.number('n', { default: Math.max(1, replicas.length), min: 1, max: count, integer: true });
   const r = system.number('r', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true });

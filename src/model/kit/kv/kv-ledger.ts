@@ -4,7 +4,7 @@
 // up), and the clients' final read starters. Measurement only: nodes never read it to decide
 // anything.
 
-import type { HistoryOperation, MetricsRecorder, TimelineSeries } from '../../api.js';
+import type { HistoryOperation, MetricDeclaration, MetricsRecorder, TimelineSeries } from '../../api.js';
 import type { RecordedOperation } from '../../facts.js';
 import { findLostWrites } from '../../../checks/lost-writes.js';
 import { findStaleReads } from '../../../checks/stale-reads.js';
@@ -19,6 +19,8 @@ export const KV_METRIC_NAMES = [
   'ops.ok',
   'ops.failed',
   'ops.unknown',
+  /** ops.ok / (ops.ok + ops.failed + ops.unknown), as request-response reports it for requests. */
+  { name: 'availability', unit: 'ratio' },
   /** Compare-and-set operations answered "the value did not match" (not failures of the system). */
   'ops.cas-mismatch',
   'writes.acknowledged',
@@ -27,7 +29,7 @@ export const KV_METRIC_NAMES = [
   'reads.stale',
   'reads.stale-fraction',
   'writes.acknowledged-fraction',
-] as const;
+] as const satisfies readonly MetricDeclaration[];
 
 /** Whether a client is up (not crashed), from the truth oracle: a crashed client awaits nothing. */
 export type ClientIsUp = (client: string) => boolean;
@@ -101,6 +103,8 @@ export class KvLedger {
   finish(metrics: MetricsRecorder): void {
     const incomplete = this.incomplete();
     metrics.set('ops.unknown', metrics.get('ops.unknown') + incomplete);
+    const answered = metrics.get('ops.ok') + metrics.get('ops.failed') + metrics.get('ops.unknown');
+    if (answered > 0) metrics.set('availability', metrics.get('ops.ok') / answered);
     if (this.writesInvoked > 0) metrics.set('writes.acknowledged-fraction', this.writesAcknowledged / this.writesInvoked);
     if (this.truncated) return;
     const { readCount, stale } = findStaleReads(this.records);
