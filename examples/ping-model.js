@@ -8,7 +8,8 @@ export default {
   description: 'Each node pings its next neighbour and counts answers and timeouts.',
 
   // Metric names this model records, so that `expect:` can use them.
-  metricNames: () => ['pings', 'pongs', 'timeouts', 'rtt.mean', 'rtt.p99'],
+  // A histogram fed by metrics.observe('rtt', ms): declares rtt.mean, rtt.p50 ... rtt.max for expect:.
+  metricNames: () => ['pings', 'pongs', 'timeouts', { histogram: 'rtt', unit: 'ms' }],
 
   // Read your keys from `system:` through the reader: errors get file:line:column for free,
   // and keys you never read are reported as unknown.

@@ -84,7 +84,7 @@ export async function prepareSweep(file: string, options: SweepCliOptions, cwd: 
     seeds,
   });
   await validateCombinations(plan, cwd);
-  const known = [...CORE_METRIC_NAMES, ...declaredMetricNames(base.system.model.metricNames(base.system.config))];
+  const known = declaredMetricNames([...CORE_METRIC_NAMES, ...base.system.model.metricNames(base.system.config)]);
   const metrics = chooseMetrics(options.metrics, base, known);
   const gridMetric = options.grid;
   if (gridMetric !== undefined) checkMetricNames([gridMetric], known, '--grid');

@@ -1,16 +1,19 @@
-// Metrics every run records, whatever the system model (the kernel and the network own them).
+// Metrics every run records, whatever the system model (the kernel and the network own them),
+// each with its unit.
 
-export const CORE_METRIC_NAMES: readonly string[] = [
-  'events',
-  'messages.sent',
-  'messages.delivered',
-  'messages.lost',
-  'messages.duplicated',
-  'messages.unreachable',
-  'messages.refused',
-  'faults.injected',
+import type { MetricDeclaration } from '../model/api.js';
+
+export const CORE_METRIC_NAMES: readonly MetricDeclaration[] = [
+  { name: 'events', unit: 'count' },
+  { name: 'messages.sent', unit: 'count' },
+  { name: 'messages.delivered', unit: 'count' },
+  { name: 'messages.lost', unit: 'count' },
+  { name: 'messages.duplicated', unit: 'count' },
+  { name: 'messages.unreachable', unit: 'count' },
+  { name: 'messages.refused', unit: 'count' },
+  { name: 'faults.injected', unit: 'count' },
   /** Time-average number of nodes down over the scenario's duration. */
-  'nodes.down-mean',
+  { name: 'nodes.down-mean', unit: 'count' },
   /** Fraction of the duration during which every node was up. */
-  'nodes.all-up-fraction',
+  { name: 'nodes.all-up-fraction', unit: 'ratio' },
 ];

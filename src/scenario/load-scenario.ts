@@ -148,7 +148,7 @@ function vocabularyOf(system: ParsedSystem | null): ExpectationVocabulary | null
   // A model whose configuration had problems may fail to name its metrics: then names go unchecked.
   try {
     return {
-      metricNames: [...CORE_METRIC_NAMES, ...declaredMetricNames(system.model.metricNames(system.config))],
+      metricNames: declaredMetricNames([...CORE_METRIC_NAMES, ...system.model.metricNames(system.config)]),
       checkNames: system.model.checkNames?.(system.config) ?? [],
     };
   } catch {

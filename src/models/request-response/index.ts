@@ -11,8 +11,6 @@ import { CRASH_PHASES, RequestResponseObserver } from './observer.js';
 import { DETECTOR_METRIC_NAMES, trackDetectorQuality } from '../../model/kit/detectors/qos-tracker.js';
 import { createServer } from './server.js';
 
-const LATENCY_NAMES = ['mean', 'p50', 'p90', 'p99', 'p999', 'max'].map((s) => `latency.${s}`);
-
 export const requestResponseModel: SystemModel<RequestResponseConfig, RequestResponseObserver> = {
   name: 'request-response',
   description: 'Clients send requests to servers, with timeouts, retries, backoff and optional idempotency.',
@@ -25,7 +23,7 @@ export const requestResponseModel: SystemModel<RequestResponseConfig, RequestRes
     'requests.incomplete',
     'requests.abandoned',
     'availability',
-    ...LATENCY_NAMES,
+    { histogram: 'latency', unit: 'ms' },
     'attempts.total',
     'attempts.failed',
     'retries',

@@ -15,17 +15,17 @@
 //   not a new false suspicion (it was right when it began);
 // - measurement stops at the end of the workload; a mistake still open then is closed there.
 
-import type { MetricsRecorder, TimelineMarks, TruthOracle, ModelSetup } from '../../api.js';
+import type { MetricDeclaration, MetricsRecorder, TimelineMarks, TruthOracle, ModelSetup } from '../../api.js';
 import { assert } from '../../assert.js';
 
-export const DETECTOR_METRIC_NAMES: readonly string[] = [
-  ...['mean', 'p50', 'p90', 'p99', 'p999', 'max'].map((s) => `detector.detection-time.${s}`),
-  'detector.detections',
-  'detector.undetected-crashes',
-  'detector.false-suspicions',
-  ...['mean', 'p50', 'p90', 'p99', 'p999', 'max'].map((s) => `detector.mistake-duration.${s}`),
-  'detector.query-accuracy',
-  'detector.suspicions',
+export const DETECTOR_METRIC_NAMES: readonly MetricDeclaration[] = [
+  { histogram: 'detector.detection-time', unit: 'ms' },
+  { name: 'detector.detections', unit: 'count' },
+  { name: 'detector.undetected-crashes', unit: 'count' },
+  { name: 'detector.false-suspicions', unit: 'count' },
+  { histogram: 'detector.mistake-duration', unit: 'ms' },
+  { name: 'detector.query-accuracy', unit: 'ratio' },
+  { name: 'detector.suspicions', unit: 'count' },
 ];
 
 /** The name of the timeline flag drawn beside a node's lane while any monitor suspects it. */
