@@ -54,12 +54,14 @@ export class ModelRuntimeError extends Error {
     readonly scenarioFile: string,
     readonly simulatedUs: number,
     override readonly cause: unknown,
+    /** The node whose code was running, when known. */
+    readonly node: string | null = null,
   ) {
     const error = cause instanceof Error ? cause : new Error(String(cause));
     const frames = modelFrames(error.stack ?? '');
     const what = error.name === 'ModelApiMisuse' ? 'the system model misused the API' : 'the system model threw';
     super(
-      `${scenarioFile}: ${what} at simulated time ${(simulatedUs / 1e6).toFixed(6)}s: ${error.message}` +
+      `${scenarioFile}: ${what}${node === null ? '' : ` on node ${node}`} at simulated time ${(simulatedUs / 1e6).toFixed(6)}s: ${error.message}` +
         (frames.length > 0 ? `\n${frames.join('\n')}` : ''),
     );
     this.name = 'ModelRuntimeError';

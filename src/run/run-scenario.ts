@@ -46,6 +46,7 @@ export class ScenarioRun {
   private readonly shared: unknown;
   private readonly drainEndUs: number;
   private readonly injector: FaultInjector;
+  private readonly nodes: NodeTable;
   /** The end of the current final-phase step (quiet period, then final reads). */
   private finalStepEndUs = 0;
   private finalReadsFromUs: number | null = null;
@@ -103,6 +104,7 @@ export class ScenarioRun {
       (name, i) =>
         new SimNodeContext(i, name, names, indexByName, scenario.durationUs, kernel, network, nodes, streams, metrics, history),
     );
+    this.nodes = nodes;
     nodes.startBehaviour = (i) => model.createNode(contexts[i]!, config, shared);
     for (let i = 0; i < names.length; i++) nodes.start(i);
 
@@ -111,6 +113,12 @@ export class ScenarioRun {
     this.injector = injector;
     for (const fault of scenario.faults) injector.schedule(fault);
     startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
+  }
+
+  /** The node whose model code is running (or was, when it threw), or null. */
+  get activeNode(): string | null {
+    const index = this.nodes.activeNode;
+    return index < 0 ? null : this.scenario.nodes[index]!.name;
   }
 
   /** Simulated time so far, in microseconds. */

@@ -34,6 +34,11 @@ export class NodeTable implements NodeReceiver {
   readonly incarnation: Int32Array;
   readonly slowFactor: Float64Array;
   readonly behaviours: (NodeBehaviour | null)[];
+  /**
+   * The node whose code (createNode, onMessage, onRefused, a timer) is running, or -1: when model
+   * code throws, it is still set, so the error can name the node.
+   */
+  activeNode = -1;
   private readonly held: HeldItem[][];
   private readonly timerKind: number;
   /** Creates the behaviour for a node (re)starting; set by the run before the first start. */
@@ -67,7 +72,9 @@ export class NodeTable implements NodeReceiver {
       case NODE_UP:
         this.network.counters.delivered++;
         if (envelope.tracker) envelope.tracker.fate = 'delivered';
+        this.activeNode = to;
         this.behaviours[to]?.onMessage?.(this.names[envelope.from]!, envelope.message);
+        this.activeNode = -1;
         return;
       case NODE_PAUSED:
         if (envelope.tracker) envelope.tracker.fate = 'held-at-paused-node';
@@ -89,7 +96,9 @@ export class NodeTable implements NodeReceiver {
       return;
     }
     if (this.status[sender] !== NODE_UP) return;
+    this.activeNode = sender;
     this.behaviours[sender]?.onRefused?.(this.names[envelope.to]!, envelope.message);
+    this.activeNode = -1;
   }
 
   private fire(timer: Timer): void {
@@ -100,12 +109,17 @@ export class NodeTable implements NodeReceiver {
       return;
     }
     timer.cancelled = true; // fired: a later cancel is a no-op
+    this.activeNode = node;
     timer.callback();
+    this.activeNode = -1;
   }
 
   start(nodeIndex: number): void {
     this.setStatus(nodeIndex, NODE_UP);
+    const outer = this.activeNode; // a restart by a fault runs outside any node's code
+    this.activeNode = nodeIndex;
     this.behaviours[nodeIndex] = this.startBehaviour(nodeIndex);
+    this.activeNode = outer;
   }
 
   crash(nodeIndex: number, mode: 'refuse' | 'silent'): void {

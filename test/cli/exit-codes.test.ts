@@ -62,10 +62,18 @@ describe('ddsim run exit codes', () => {
   it('4 when ctx.setTimer gets undefined (a misspelt config field), naming the node and the time, no internal error', async () => {
     const result = await runCli(['run', modelScenario('if (ctx.nodeName === "b") ctx.setTimer(config.intervalUs, () => {});')]);
     expect(result.code).toBe(4);
-    expect(result.err).toContain('misused the API at simulated time 0.000000s');
+    expect(result.err).toContain('misused the API at simulated time 0.000000s'); // during setup: the message names the node
     expect(result.err).toContain('ctx.setTimer on b: the delay must be a finite number of microseconds >= 0, not undefined');
     expect(result.err).not.toContain('internal error');
     expect(result.out).toBe('');
+  });
+
+  it('4 when the model throws in a timer, naming the node, the time and the model frame', async () => {
+    const body = 'if (ctx.nodeName === "b") ctx.setTimer(1500000, function explode() { throw new Error("boom"); });';
+    const result = await runCli(['run', modelScenario(body)]);
+    expect(result.code).toBe(4);
+    expect(result.err).toContain('the system model threw on node b at simulated time 1.500000s: boom');
+    expect(result.err).toMatch(/at (Timer\.)?explode .*model\.js/);
   });
 
   it('4 for a send to an unknown node and for NaN or negative delays', async () => {

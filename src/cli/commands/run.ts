@@ -80,7 +80,7 @@ async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunRes
       if (error instanceof AssertionError) {
         throw new InternalRunError(reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets), error);
       }
-      throw new ModelRuntimeError(scenario.source.file, run?.nowUs ?? 0, error);
+      throw new ModelRuntimeError(scenario.source.file, run?.nowUs ?? 0, error, run?.activeNode ?? null);
     }
   };
   const started = guarded(() => new ScenarioRun(scenario));
