@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
+import { runCli } from '../cli/fake-io.js';
 import { leaderFollowerModel } from '../../src/models/leader-follower/index.js';
 import type { LeaderFollowerObserver } from '../../src/models/leader-follower/observer.js';
 import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
@@ -108,5 +109,23 @@ describe('reading roles', () => {
     const text = 'duration: 10s\nnodes: [{ name: a }]\nsystem: { model: listener }\nfaults:\n  - random: { crash: { role: leader, nodes: [a], mtbf: 1s, mttr: 1s } }\n';
     const problems = await problemsOf(text, { resolveModel: resolveListener });
     expect(problems.map((p) => p.message)).toEqual(['give either `nodes` or `role`, not both']);
+  });
+});
+
+describe('the typed example examples/failover-model.ts (a role, the fault feed, a declared histogram)', () => {
+  it('its faults find the primary of the moment, and its observer measures failover from the feed', async () => {
+    const { code, out } = await runCli(['run', 'examples/failover.yaml', '--format', 'json']);
+    expect(code).toBe(0);
+    const document = JSON.parse(out);
+    // The crash hits the first primary; the partition, five seconds later, the one that took over.
+    expect(document.faults.map((f: { label: string }) => f.label)).toEqual([
+      'crash role primary (primary: node-1)',
+      'partition {role primary} | {node-1, node-2, node-3} (primary: node-2)',
+      'end of partition {role primary} | {node-1, node-2, node-3} (primary: node-2)',
+    ]);
+    // Two failovers (crash, partition), each about the 500ms timeout plus a heartbeat or two.
+    expect(document.metrics['failover.mean']).toBeGreaterThan(500);
+    expect(document.metrics['failover.max']).toBeLessThan(1000);
+    expect(document.metricUnits['failover.p99']).toBe('ms');
   });
 });
