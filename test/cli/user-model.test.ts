@@ -52,7 +52,7 @@ describe('user models', () => {
     const result = await runCli(['run', join(dir, 's.yaml')]);
     expect(result.code).toBe(4);
     expect(result.out).toBe('');
-    expect(result.err).toContain('the system model threw at simulated time 1.500000s: boom in my model');
+    expect(result.err).toContain('the system model threw on node a at simulated time 1.500000s: boom in my model');
     expect(result.err).toMatch(/throws\.js:\d+/);
   });
 });
