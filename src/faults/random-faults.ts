@@ -21,20 +21,22 @@ export function startRandomFaults(
   durationUs: number,
   nowUs: () => number,
 ): void {
+  const run: RandomFaultRun = { injector, streams, durationUs, nowUs };
   specs.forEach((spec, k) => {
-    if (spec.kind === 'random-crash') startRandomCrashes(spec, k, injector, streams, durationUs, nowUs);
-    else startRandomPartitions(spec, k, injector, streams, durationUs, nowUs);
+    if (spec.kind === 'random-crash') startRandomCrashes(spec, k, run);
+    else startRandomPartitions(spec, k, run);
   });
 }
 
-function startRandomCrashes(
-  spec: RandomCrashSpec,
-  k: number,
-  injector: FaultInjector,
-  streams: StreamFactory,
-  durationUs: number,
-  nowUs: () => number,
-): void {
+/** What every random fault process works with. */
+interface RandomFaultRun {
+  readonly injector: FaultInjector;
+  readonly streams: StreamFactory;
+  readonly durationUs: number;
+  readonly nowUs: () => number;
+}
+
+function startRandomCrashes(spec: RandomCrashSpec, k: number, { injector, streams, durationUs, nowUs }: RandomFaultRun): void {
   const processes: { target: string; nodes: NodeSelector }[] =
     spec.role === null ? spec.nodes.map((node) => ({ target: node, nodes: [node] })) : [{ target: `role ${spec.role}`, nodes: { role: spec.role } }];
   for (const { target, nodes } of processes) {
@@ -59,14 +61,7 @@ function startRandomCrashes(
   }
 }
 
-function startRandomPartitions(
-  spec: RandomPartitionSpec,
-  k: number,
-  injector: FaultInjector,
-  streams: StreamFactory,
-  durationUs: number,
-  nowUs: () => number,
-): void {
+function startRandomPartitions(spec: RandomPartitionSpec, k: number, { injector, streams, durationUs, nowUs }: RandomFaultRun): void {
   const stream = streams.stream(`faults/random-partition/${k}`);
   const scheduleNext = (fromUs: number): void => {
     const startUs = fromUs + uniform(stream, spec.everyMinUs, spec.everyMaxUs);
