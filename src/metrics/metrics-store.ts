@@ -4,7 +4,12 @@
 
 import { HISTOGRAM_STATISTICS } from './metric-declarations.js';
 import type { MetricsRecorder } from '../model/api.js';
+import { describeBadValue, ModelApiMisuse } from '../model/api-misuse.js';
 import { StreamingHistogram } from './streaming-histogram.js';
+
+function checkName(call: string, name: unknown): void {
+  if (typeof name !== 'string' || name === '') throw new ModelApiMisuse(call, `the metric name must be a non-empty string, not ${describeBadValue(name)}`);
+}
 
 export interface BucketCounter {
   add(name: string, delta: number): void;
@@ -17,11 +22,15 @@ export class MetricsStore implements MetricsRecorder {
   constructor(private readonly bucketCounter: BucketCounter | null = null) {}
 
   count(name: string, delta = 1): void {
+    checkName('metrics.count', name);
+    if (typeof delta !== 'number' || !Number.isFinite(delta)) throw new ModelApiMisuse(`metrics.count('${name}')`, `the delta must be a finite number, not ${describeBadValue(delta)}`);
     this.values.set(name, (this.values.get(name) ?? 0) + delta);
     this.bucketCounter?.add(name, delta);
   }
 
   observe(name: string, value: number): void {
+    checkName('metrics.observe', name);
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new ModelApiMisuse(`metrics.observe('${name}')`, `the sample must be a finite number, not ${describeBadValue(value)}`);
     let histogram = this.histograms.get(name);
     if (!histogram) {
       histogram = new StreamingHistogram();
@@ -30,7 +39,10 @@ export class MetricsStore implements MetricsRecorder {
     histogram.record(value);
   }
 
+  /** NaN and infinities are allowed: a value that could not be computed (null in the JSON). */
   set(name: string, value: number): void {
+    checkName('metrics.set', name);
+    if (typeof value !== 'number') throw new ModelApiMisuse(`metrics.set('${name}')`, `the value must be a number, not ${describeBadValue(value)}`);
     this.values.set(name, value);
   }
 

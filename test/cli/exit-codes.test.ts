@@ -76,8 +76,17 @@ describe('ddsim run exit codes', () => {
     expect(result.err).toMatch(/at (Timer\.)?explode .*model\.js/);
   });
 
-  it('4 for a send to an unknown node and for NaN or negative delays', async () => {
-    for (const body of ['ctx.send("c", 1);', 'ctx.setTimer(NaN, () => {});', 'ctx.setTimer(-5, () => {});', 'ctx.send(7, 1);']) {
+  it('4 for a send to an unknown node, NaN or negative delays, and metrics that are not numbers', async () => {
+    const misuses = [
+      'ctx.send("c", 1);',
+      'ctx.setTimer(NaN, () => {});',
+      'ctx.setTimer(-5, () => {});',
+      'ctx.send(7, 1);',
+      'ctx.metrics.observe("rtt", undefined);',
+      'ctx.metrics.count("x", NaN);',
+      'ctx.metrics.set("x", "12ms");',
+    ];
+    for (const body of misuses) {
       const result = await runCli(['run', modelScenario(body)]);
       expect(result.code, body).toBe(4);
       expect(result.err, body).toContain('misused the API');
