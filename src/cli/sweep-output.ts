@@ -1,9 +1,10 @@
 // The sweep's JSON Lines file on disk: starts it with a header, or (with --resume) reads the runs
 // already in it, checks that they belong to the same sweep and shard, and cuts off a last line
 // that an interruption left half-written. Each finished run is appended with a synchronous write,
-// so whatever is in the file when the process dies is complete lines.
+// so whatever is in the file when the process dies is complete lines. An existing file is never
+// replaced without --force.
 
-import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, statSync, truncateSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseSweepJsonl, recordLine, type RunRecord, type SweepHeaderRecord } from '../sweep/sweep-record.js';
 import { InputError, type InputProblem } from './errors.js';
@@ -28,9 +29,18 @@ const outProblem = (file: string, message: string, hint?: string): InputProblem 
   ...(hint ? { hint } : {}),
 });
 
-export function openSweepOutput(file: string, options: { cwd: string; resume: boolean; header: SweepHeaderRecord }): OpenedOutput {
+export function openSweepOutput(
+  file: string,
+  options: { cwd: string; resume: boolean; force?: boolean; header: SweepHeaderRecord },
+): OpenedOutput {
   const path = resolve(options.cwd, file);
   let previous: RunRecord[] = [];
+  if (!options.resume && options.force !== true && existsSync(path) && statSync(path).size > 0) {
+    // Refused before anything runs: the file may hold another sweep's complete results.
+    throw new InputError([
+      outProblem(file, 'the file exists', 'add --resume to carry on with the runs it holds, or --force to replace it'),
+    ]);
+  }
   if (options.resume && existsSync(path)) {
     previous = [...readResumable(file, path, options.header)];
   } else {

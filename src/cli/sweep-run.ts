@@ -19,6 +19,8 @@ import { setSweepExitCode, writeSummary, type SummaryFormat } from './sweep-summ
 export interface SweepRunOptions extends SweepCliOptions {
   readonly out?: string;
   readonly resume: boolean;
+  /** Replace an existing --out file (otherwise refused unless --resume). */
+  readonly force?: boolean;
   readonly format: SummaryFormat;
   readonly fail: boolean;
   /** Tests substitute a worker entry. */
@@ -33,7 +35,7 @@ export async function runSweep(file: string, options: SweepRunOptions, io: CliIo
   let output: SweepOutput | null = null;
   let previous: readonly RunRecord[] = [];
   if (options.out !== undefined) {
-    const opened = openSweepOutput(options.out, { cwd: io.cwd, resume: options.resume, header });
+    const opened = openSweepOutput(options.out, { cwd: io.cwd, resume: options.resume, force: options.force === true, header });
     output = opened.output;
     previous = opened.previous;
   }

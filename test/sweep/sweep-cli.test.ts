@@ -173,3 +173,18 @@ describe('ddsim merge', () => {
     expect(mixed.stderr).toContain('merge only the shards of one sweep');
   });
 });
+
+describe('ddsim sweep --out an existing file', () => {
+  it('is refused before anything runs (exit 2, the file untouched) unless --resume or --force', async () => {
+    const dir = temporaryDirectory();
+    const out = join(dir, 'kept.jsonl');
+    writeFileSync(out, 'another sweep\'s results\n');
+    const refused = await runCli(['sweep', SMALL, '--out', out, '--workers', '1']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('the file exists (add --resume to carry on with the runs it holds, or --force to replace it)');
+    expect(readFileSync(out, 'utf8')).toBe('another sweep\'s results\n');
+    const forced = await runCli(['sweep', SMALL, '--out', out, '--workers', '1', '--force']);
+    expect(forced.code).toBeLessThan(2); // it ran (some of SMALL's runs fail on purpose)
+    expect(readFileSync(out, 'utf8')).toContain('"type":"sweep"');
+  });
+});

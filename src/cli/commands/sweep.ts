@@ -14,6 +14,7 @@ import type { SweepCliOptions } from '../sweep-setup.js';
 interface SweepOptions extends SweepCliOptions {
   readonly out?: string;
   readonly resume?: boolean;
+  readonly force?: boolean;
   readonly format: string;
   readonly fail: boolean;
 }
@@ -28,8 +29,9 @@ export function define(program: Command, io: CliIo): void {
     .option('--set <path=value>', 'override a scenario value in every run (repeatable)', collectRepeatable, [])
     .option('--workers <n>', 'worker threads (default: the number of cores)')
     .option('--shard <k/n>', 'run only shard k of n (1-based), for CI matrices; combine with ddsim merge')
-    .option('--out <file.jsonl>', 'append one JSON line per finished run to this file')
-    .option('--resume', 'skip the runs already in --out (after an interruption)')
+    .option('--out <file.jsonl>', 'write one JSON line per finished run to this new file')
+    .option('--resume', 'carry on with the runs already in --out (after an interruption)')
+    .option('--force', 'replace an existing --out file')
     .option('--metrics <names>', 'metrics to summarize, comma-separated (default: the sweep section, else those the expectations name)')
     .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
     .option('--format <format>', formatNames(SWEEP_FORMATS), 'table')
@@ -49,6 +51,6 @@ export function define(program: Command, io: CliIo): void {
       const format = parseSummaryFormat(options.format);
       if (options.resume === true && options.out === undefined) throw new UsageError('--resume needs --out <file.jsonl>');
       const { runSweep } = await import('../sweep-run.js');
-      await runSweep(file, { ...options, format, resume: options.resume === true }, io);
+      await runSweep(file, { ...options, format, resume: options.resume === true, force: options.force === true }, io);
     });
 }
