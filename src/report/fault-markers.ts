@@ -80,7 +80,7 @@ function legend(numbered: readonly NumberedFault[], shared: boolean, widthColumn
     const labelWidth = entryWidth - (id.length + timeWidth + 7);
     return `  ${paintId(id)}  ${time} ${mark} ${truncateEnd(fault.label, Math.max(8, labelWidth))}`;
   });
-  const lines = [heading(numbered.length, shared, widthColumns, palette)];
+  const lines = [heading(numbered.filter(({ fault }) => !fault.revert).length, numbered.length, shared, widthColumns, palette)];
   if (twoColumns) {
     const half = Math.ceil(entries.length / 2);
     lines.push(...sideBySide(entries.slice(0, half), entries.slice(half), 2));
@@ -94,8 +94,9 @@ function legend(numbered: readonly NumberedFault[], shared: boolean, widthColumn
   return lines;
 }
 
-function heading(faultCount: number, shared: boolean, widthColumns: number, palette: Palette): string {
-  const title = `faults (${faultCount})`;
+function heading(faultCount: number, recordCount: number, shared: boolean, widthColumns: number, palette: Palette): string {
+  const ends = recordCount - faultCount;
+  const title = ends === 0 ? `faults (${faultCount})` : `faults (${faultCount}, ${ends} end${ends === 1 ? '' : 's'})`;
   const notes = [`${REVERT_MARK} revert or recovery`];
   if (shared) notes.push(`${SHARED_COLUMN_MARK} several in one column`);
   const noteText = truncateEnd(notes.join(', '), widthColumns - title.length - 2);

@@ -47,7 +47,9 @@ function keyFigures(result: RunResult): string[] {
     const value = metrics[name];
     if (typeof value === 'number' && Number.isFinite(value)) figures.push(`${label} ${formatMetricValue(name, value)}`);
   }
-  if (result.faults.length > 0) figures.push(`${result.faults.length} fault${result.faults.length === 1 ? '' : 's'}`);
+  // Faults applied, not fault-log records (those include ends and stop at the log's cap).
+  const injected = result.metrics['faults.injected'] ?? 0;
+  if (injected > 0) figures.push(`${injected} fault${injected === 1 ? '' : 's'}`);
   if (result.expectations.length > 0) {
     const held = result.expectations.filter((expectation) => expectation.ok).length;
     figures.push(`expectations ${held}/${result.expectations.length} held`);

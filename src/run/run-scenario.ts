@@ -227,7 +227,8 @@ export class ScenarioRun {
       seed: scenario.seed,
       sets: scenario.source.sets,
       durationMs: scenario.durationUs / 1000,
-      endMs: Math.max(kernel.nowUs, scenario.durationUs) / 1000,
+      // Cut short by the event budget: where it stopped, not the scenario's end.
+      endMs: (stopReason === 'event-budget-exhausted' ? kernel.nowUs : Math.max(kernel.nowUs, scenario.durationUs)) / 1000,
       stopReason,
       ok: stopReason === 'completed' && expectations.every((expectation) => expectation.ok),
       metrics: flat,
