@@ -56,7 +56,11 @@ export function parseEdn(text: string): EdnValue[] {
   }
 }
 
+/** Deepest nesting of lists, vectors, maps and sets read. */
+export const EDN_NESTING_DEPTH_MAX = 1000;
+
 class EdnReader {
+  private depth = 0;
   private position = 0;
   private line = 1;
   private lineStart = 0;
@@ -89,6 +93,15 @@ class EdnReader {
   }
 
   read(): EdnValue {
+    this.depth += 1;
+    // Histories nest a few levels; a deeper value is hostile or broken input, not a stack overflow.
+    if (this.depth > EDN_NESTING_DEPTH_MAX) this.fail(`values nested deeper than ${EDN_NESTING_DEPTH_MAX} levels`);
+    const value = this.readValue();
+    this.depth -= 1;
+    return value;
+  }
+
+  private readValue(): EdnValue {
     this.skipSpace();
     if (this.atEnd()) this.fail('unexpected end of input');
     const char = this.text[this.position];

@@ -88,6 +88,13 @@ describe('ddsim check', () => {
     expect(err).toContain('missing.edn: cannot read the history: file not found');
   });
 
+  it('exits 2 with a located message, not a stack overflow, for values nested 100,000 deep', async () => {
+    const { code, err } = await runCli(['check', historyFile('nested.edn', '['.repeat(100_000))]);
+    expect(code).toBe(2);
+    expect(err).toContain('nested.edn:1:1001: values nested deeper than 1000 levels');
+    expect(err).not.toMatch(/RangeError|internal error|at .*\.js:\d+/);
+  });
+
   it('exits 2 when the model does not fit the history', async () => {
     const { code, err } = await runCli(['check', GOOD, '--model', 'kv']);
     expect(code).toBe(2);
