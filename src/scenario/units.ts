@@ -72,6 +72,7 @@ export function parseDurationUs(value: unknown): Parsed<number> {
 export function parseRatePerSecond(value: unknown): Parsed<number> {
   if (value === 0) return ok(0);
   if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return fail(`expected a rate such as 200/s, got ${value}`);
     return fail(`a rate needs a unit, got ${value}`, `write it per second or per minute, e.g. ${value}/s`);
   }
   if (typeof value !== 'string') return fail(`expected a rate such as 200/s, got ${describeValue(value)}`);

@@ -37,6 +37,9 @@ test('rates are per second', () => {
   expect(parseRatePerSecond('200/s')).toEqual({ ok: true, value: 200 });
   expect(parseRatePerSecond('30/m')).toEqual({ ok: true, value: 0.5 });
   expect(parseRatePerSecond(200)).toMatchObject({ ok: false, hint: 'write it per second or per minute, e.g. 200/s' });
+  // YAML's .nan and .inf are numbers: no 'e.g. NaN/s' hint for them (issue 15, point 8).
+  expect(parseRatePerSecond(NaN)).toEqual({ ok: false, message: 'expected a rate such as 200/s, got NaN' });
+  expect(parseRatePerSecond(Infinity)).toEqual({ ok: false, message: 'expected a rate such as 200/s, got Infinity' });
 });
 
 test('probabilities are in [0, 1], as numbers or percentages', () => {
