@@ -3,7 +3,7 @@
 // Wall-clock time belongs here in the CLI: it never reaches a result.
 
 import type { CliIo } from './cli-io.js';
-import { canShowProgress } from './terminal.js';
+import { canShowProgress, spinnerOptions } from './terminal.js';
 
 const BAR_WIDTH = 24;
 const REDRAW_INTERVAL_MS = 100;
@@ -47,7 +47,7 @@ export async function startSweepProgress(io: CliIo, total: number, label: string
   if (!canShowProgress(io)) return { update: () => {}, stop: () => {} };
   const { default: ora } = await import('ora');
   const startedMs = performance.now();
-  const spinner = ora({ stream: io.stderr as NodeJS.WriteStream, text: `${label} ${progressText({ done: 0, total, failed: 0, elapsedMs: 0 })}` }).start();
+  const spinner = ora({ ...spinnerOptions(io), text: `${label} ${progressText({ done: 0, total, failed: 0, elapsedMs: 0 })}` }).start();
   let drawnMs = 0;
   return {
     update(done, failed) {

@@ -19,5 +19,17 @@ export function outputWidth(io: CliIo): number {
 }
 
 export function canShowProgress(io: CliIo): boolean {
-  return io.stderr.isTTY === true && !io.env.CI;
+  // A terminal that reports no width (0 columns, e.g. a pty nobody sized) would make a spinner
+  // redraw endlessly: no spinner there.
+  const columns = (io.stderr as { columns?: number }).columns;
+  return io.stderr.isTTY === true && !io.env.CI && typeof columns === 'number' && columns > 0;
+}
+
+/**
+ * Options every spinner gets: stdin left alone (ora's default puts it in raw mode, which turns
+ * Ctrl-C into a plain byte instead of SIGINT), and no colour where colours are off.
+ */
+export function spinnerOptions(io: CliIo): { stream: NodeJS.WriteStream; discardStdin: false; color: 'cyan' | false } {
+  const colorOff = io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '';
+  return { stream: io.stderr as NodeJS.WriteStream, discardStdin: false, color: colorOff ? false : 'cyan' };
 }

@@ -1,7 +1,7 @@
 // The built CLI in a real process: a closed stdout (`| head -1`) ends it quietly with its exit
 // code; Ctrl-C (SIGINT) during a long run stops it promptly with exit 130 and no partial output.
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -66,5 +66,51 @@ describe.skipIf(!built)('pipes and signals', () => {
     for (const line of lines) JSON.parse(line); // whole lines only
     expect(lines.length).toBeLessThan(41); // stopped before the end
   }, 30_000);
+});
+
+/** `script` (util-linux) gives the CLI a real terminal; Ctrl-C is then a byte typed into it. */
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+function runOnTerminal(shellCommand: string, ctrlCAfterMs: number): Promise<Ended> {
+  return new Promise((done) => {
+    const child = spawn('script', ['-q', '-e', '-c', shellCommand, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    let out = '';
+    const startedMs = performance.now();
+    child.stdout!.on('data', (chunk) => (out += String(chunk)));
+    const typed = setTimeout(() => child.stdin!.write('\x03'), ctrlCAfterMs);
+    const killed = setTimeout(() => child.kill('SIGKILL'), ctrlCAfterMs + 10_000);
+    child.on('close', (code) => {
+      clearTimeout(typed);
+      clearTimeout(killed);
+      done({ code, out, err: '', elapsedMs: performance.now() - startedMs });
+    });
+  });
+}
+
+describe.skipIf(!built || !hasScript)('on a real terminal', () => {
+  const longRun = `node ${BIN} run scenarios/pause-looks-dead.yaml --set duration=96h`;
+
+  it('Ctrl-C while the spinner shows stops the run within a second or two, exit 130', async () => {
+    const ended = await runOnTerminal(`stty cols 100 rows 40; ${longRun}`, 2500);
+    expect(ended.out).toContain('simulating pause-looks-dead'); // the spinner was showing
+    expect(ended.out).toContain('interrupted');
+    expect(ended.code).toBe(130);
+    expect(ended.elapsedMs).toBeLessThan(2500 + 2500);
+  }, 20_000);
+
+  it('the spinner has no colour under NO_COLOR', async () => {
+    const ended = await runOnTerminal(`stty cols 100 rows 40; NO_COLOR=1 ${longRun}`, 2000);
+    expect(ended.out).toContain('simulating pause-looks-dead');
+    expect(ended.out).not.toMatch(/\u001b\[3\dm/); // no foreground colour escape at all
+    expect(ended.code).toBe(130);
+  }, 20_000);
+
+  it('a terminal of 0 columns gets no spinner (it would redraw endlessly), and Ctrl-C still works', async () => {
+    const ended = await runOnTerminal(`stty cols 0 rows 0; ${longRun}`, 2500);
+    expect(ended.out).not.toContain('simulating');
+    expect(ended.out.length).toBeLessThan(200);
+    expect(ended.code).toBe(130);
+    expect(ended.elapsedMs).toBeLessThan(2500 + 2500);
+  }, 20_000);
 });
 

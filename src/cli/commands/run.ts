@@ -19,7 +19,7 @@ import { interruptible, interruptRequested } from '../interrupt.js';
 import { loadScenarioFiles } from '../../io/scenario-file.js';
 import { reproduceCommand } from '../../run/reproduce-command.js';
 import { collectRepeatable, parseSeedOption } from '../options.js';
-import { canShowProgress, outputWidth, useColor } from '../terminal.js';
+import { canShowProgress, outputWidth, spinnerOptions, useColor } from '../terminal.js';
 import type { FinishedRun, OutputContext } from '../../output/output-format.js';
 import { formatNames, RUN_FORMATS } from '../../output/registry.js';
 import type { CliIo } from '../cli-io.js';
@@ -86,16 +86,16 @@ async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunRes
   const started = guarded(() => new ScenarioRun(scenario));
   run = started;
   const progress = canShowProgress(io);
-  // Sliced even off a terminal, so that Ctrl-C (SIGINT) is seen between slices.
-  const advance = (): boolean => guarded(() => started.advance(progress ? SLICE_EVENT_COUNT : SLICE_EVENT_COUNT * 8));
+  // Sliced on a terminal or not, so that Ctrl-C (SIGINT) is seen within a fraction of a second.
+  const advance = (): boolean => guarded(() => started.advance(SLICE_EVENT_COUNT));
   while (!advance()) {
     if (interruptRequested()) {
       spinner?.stop();
       throw new InterruptedError();
     }
-    if (performance.now() - startedMs > SPINNER_DELAY_MS && spinner === null) {
+    if (progress && performance.now() - startedMs > SPINNER_DELAY_MS && spinner === null) {
       const { default: ora } = await import('ora');
-      spinner = ora({ stream: io.stderr as NodeJS.WriteStream }).start();
+      spinner = ora(spinnerOptions(io)).start();
     }
     if (spinner) {
       const simulatedS = (started.nowUs / 1e6).toFixed(1);
