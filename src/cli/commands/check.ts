@@ -3,7 +3,7 @@
 // Exit codes: 2 when any file is unreadable, else 1 when any history is not linearizable, else
 // 3 when any check ran out of budget (unknown), else 0.
 
-import { readFileSync } from 'node:fs';
+import { readTextFileBounded } from '../../io/bounded-text-file.js';
 import path from 'node:path';
 import { Chalk } from 'chalk';
 import type { Command } from 'commander';
@@ -13,6 +13,9 @@ import type { CliIo } from '../cli-io.js';
 
 /** The check could not decide within its budget. */
 export const EXIT_UNKNOWN = 3;
+
+/** Histories are read whole for now (streaming them is issue 15's next step): bounded meanwhile. */
+const HISTORY_FILE_BYTES_MAX = 256 * 1024 * 1024;
 
 interface CheckCommandOptions {
   readonly model?: string;
@@ -127,9 +130,10 @@ function checkFile(
 ): FileOutcome | null {
   let text: string;
   try {
-    text = readFileSync(path.resolve(io.cwd, file), 'utf8');
+    text = readTextFileBounded(path.resolve(io.cwd, file), HISTORY_FILE_BYTES_MAX);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String(error);
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'file not found' : error instanceof Error ? error.message : String(error);
     problems.push({ file, line: 0, column: 0, path: '', message: `cannot read the history: ${reason}` });
     return null;
   }
