@@ -45,7 +45,7 @@ export class FaultInjector {
     private readonly log: FaultLog,
     private readonly feed: FaultFeed,
   ) {
-    this.runKind = kernel.registerHandler((action: () => void) => action());
+    this.runKind = kernel.registerHandler((action: () => void) => action(), 'fault');
   }
 
   /** Runs `action` at `atUs` (for random fault processes and scheduled faults alike). */

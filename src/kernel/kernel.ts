@@ -9,14 +9,34 @@ export type EventHandler = (payload: any) => void;
 
 export type KernelStop = 'queue-empty' | 'time-reached' | 'event-budget-exhausted' | 'slice-done';
 
+/**
+ * Thrown by scheduleAt when the queue already holds the most pending events allowed: a model
+ * that schedules faster than events are processed (two 0-delay timers per timer) would otherwise
+ * fill memory. The run ends, naming the kind of event that overflowed.
+ */
+export class PendingEventsExceeded extends Error {
+  constructor(
+    readonly pendingEventCountMax: number,
+    readonly eventKindName: string,
+  ) {
+    super(`more than ${pendingEventCountMax} events pending`);
+    this.name = 'PendingEventsExceeded';
+  }
+}
+
 export class Kernel {
   private queue = new EventQueue<unknown>();
   private handlers: EventHandler[] = [];
+  private handlerNames: string[] = [];
   private currentTimeUs = 0;
   private processedEventCount = 0;
 
-  constructor(private readonly eventCountMax: number) {
+  constructor(
+    private readonly eventCountMax: number,
+    private readonly pendingEventCountMax = Infinity,
+  ) {
     assert(eventCountMax > 0, 'event budget must be positive');
+    assert(pendingEventCountMax > 0, 'pending event bound must be positive');
   }
 
   get nowUs(): number {
@@ -31,9 +51,10 @@ export class Kernel {
     return this.queue.size;
   }
 
-  /** Registers a handler; returns the event kind to schedule events for it. */
-  registerHandler(handler: EventHandler): number {
+  /** Registers a handler; returns the event kind to schedule events for it. `name` is for messages. */
+  registerHandler(handler: EventHandler, name = 'event'): number {
     this.handlers.push(handler);
+    this.handlerNames.push(name);
     return this.handlers.length - 1;
   }
 
@@ -44,6 +65,7 @@ export class Kernel {
     if (!(rounded >= this.currentTimeUs)) {
       throw new AssertionError(`event scheduled in the past or at NaN: ${rounded} < ${this.currentTimeUs}`);
     }
+    if (this.queue.size >= this.pendingEventCountMax) throw new PendingEventsExceeded(this.pendingEventCountMax, this.handlerNames[kind] ?? 'event');
     this.queue.push(rounded, kind, payload);
   }
 

@@ -49,9 +49,9 @@ export class Network {
     nodeNames: readonly string[],
   ) {
     this.linkStreams = new LinkStreams(streams, nodeNames);
-    this.deliverKind = kernel.registerHandler((envelope: Envelope) => this.arrive(envelope));
-    this.refusalKind = kernel.registerHandler((envelope: Envelope) => this.arriveRefusal(envelope));
-    this.retransmitKind = kernel.registerHandler((envelope: Envelope) => this.transmit(envelope));
+    this.deliverKind = kernel.registerHandler((envelope: Envelope) => this.arrive(envelope), 'message delivery');
+    this.refusalKind = kernel.registerHandler((envelope: Envelope) => this.arriveRefusal(envelope), 'connection refusal');
+    this.retransmitKind = kernel.registerHandler((envelope: Envelope) => this.transmit(envelope), 'retransmission');
   }
 
   connect(receiver: NodeReceiver): void {

@@ -19,6 +19,11 @@ export function renderHeader(result: RunResult, timing: RunTiming, widthColumns:
     const [first, ...rest] = wrapWords(warning, widthColumns - 11);
     lines.push('', palette.warning('!! WARNING ') + first, ...rest.map((line) => ' '.repeat(11) + line));
   }
+  if (result.stopReason === 'pending-limit-reached') {
+    const warning = `the run was stopped: ${result.stopDetail ?? 'too many events pending'}. Every figure below covers only the part before.`;
+    const [first, ...rest] = wrapWords(warning, widthColumns - 11);
+    lines.push('', palette.warning('!! WARNING ') + first, ...rest.map((line) => ' '.repeat(11) + line));
+  }
   if (result.stopReason === 'drain-limit-reached') {
     const warning = `work was still outstanding at ${formatSecondsPrecise(result.endMs * 1000)}, when the drain after the workload reached the model's limit: requests never got an answer (a liveness failure).`;
     const [first, ...rest] = wrapWords(warning, widthColumns - 11);

@@ -25,6 +25,7 @@ export function runDocument(result: RunResult): Record<string, unknown> {
     sets: [...result.sets],
     ok: result.ok,
     stopReason: result.stopReason,
+    ...(result.stopDetail === undefined ? {} : { stopDetail: result.stopDetail }),
     durationMs: result.durationMs,
     endMs: result.endMs,
     metrics: sortedMetrics(result.metrics),

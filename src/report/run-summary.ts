@@ -30,6 +30,7 @@ export function renderRunSummary(result: RunResult, timing: RunTiming | null, op
     ...keyFigures(result),
   ];
   if (result.stopReason === 'event-budget-exhausted') parts.push(palette.warning('CUT SHORT: event budget exhausted'));
+  if (result.stopReason === 'pending-limit-reached') parts.push(palette.warning('STOPPED: too many events pending'));
   if (result.stopReason === 'drain-limit-reached') parts.push(palette.warning('INCOMPLETE: work outstanding at the drain limit'));
   if (timing !== null) parts.push(palette.dim(`(wall ${formatSecondsPrecise(Math.round(timing.wallMs) * 1000)})`));
   return parts.join(GAP);

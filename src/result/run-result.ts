@@ -69,9 +69,10 @@ export interface ExpectationResult {
 /**
  * How a run ended: completed; its event budget ran out (`limits.events`); or work (requests
  * awaiting an answer) was still outstanding when the drain after `duration`, or the final reads,
- * reached the model's drain limit. Both of the latter are liveness failures (exit 3).
+ * reached the model's drain limit; or more events were pending at once than `limits.pending-events`
+ * (a model scheduling faster than time passes). All but the first end with exit 3.
  */
-export type StopReason = 'completed' | 'event-budget-exhausted' | 'drain-limit-reached';
+export type StopReason = 'completed' | 'event-budget-exhausted' | 'drain-limit-reached' | 'pending-limit-reached';
 
 export interface RunResult {
   readonly scenario: string;
@@ -83,6 +84,8 @@ export interface RunResult {
   /** Simulated time when the run ended (after draining outstanding work), in ms. */
   readonly endMs: number;
   readonly stopReason: StopReason;
+  /** For a run that stopped early, what stopped it, in words (e.g. which node flooded the queue). */
+  readonly stopDetail?: string;
   /** True when every expectation holds and the run was not cut short. */
   readonly ok: boolean;
   /** Flat map, sorted by name; times in milliseconds. */

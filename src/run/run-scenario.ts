@@ -6,7 +6,8 @@
 // is sliced (ScenarioRun.advance lets a caller keep a spinner alive between slices).
 
 import { expandMetricDeclarations, metricUnitsOf } from '../metrics/metric-declarations.js';
-import { Kernel } from '../kernel/kernel.js';
+import { Kernel, PendingEventsExceeded } from '../kernel/kernel.js';
+import { PENDING_EVENT_COUNT_MAX_DEFAULT } from '../scenario/scenario-keys.js';
 import { StreamFactory } from '../kernel/random-stream.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { MetricsStore } from '../metrics/metrics-store.js';
@@ -52,6 +53,7 @@ export class ScenarioRun {
   private finalReadsFromUs: number | null = null;
   private phase: Phase = 'workload';
   private stopReason: StopReason = 'completed';
+  private stopDetail: string | null = null;
   /** Work was still outstanding when a drain step's time limit ran out. */
   private drainLimitReached = false;
   private cachedResult: RunResult | null = null;
@@ -59,7 +61,7 @@ export class ScenarioRun {
   constructor(private readonly scenario: Scenario) {
     const names = scenario.nodes.map((node) => node.name);
     const indexByName = new Map(names.map((name, i) => [name, i]));
-    const kernel = new Kernel(scenario.limits.eventCountMax);
+    const kernel = new Kernel(scenario.limits.eventCountMax, scenario.limits.pendingEventCountMax ?? PENDING_EVENT_COUNT_MAX_DEFAULT);
     const nowUs = () => kernel.nowUs;
     const streams = new StreamFactory(scenario.seed);
     const series = scenario.system.model.timelineSeries?.(scenario.system.config) ?? DEFAULT_TIMELINE_SERIES;
@@ -132,6 +134,18 @@ export class ScenarioRun {
 
   /** Runs up to `eventCount` more events; returns true when the run is complete. */
   advance(eventCount = Infinity): boolean {
+    try {
+      return this.advancePhases(eventCount);
+    } catch (error) {
+      if (!(error instanceof PendingEventsExceeded)) throw error;
+      const node = this.activeNode;
+      const by = node === null ? '' : ` by node ${node}`;
+      this.stopDetail = `${error.message} at ${(this.kernel.nowUs / 1e6).toFixed(6)}s simulated; the last one, a ${error.eventKindName}, was scheduled${by} (raise limits.pending-events if that is no runaway)`;
+      return this.stop('pending-limit-reached');
+    }
+  }
+
+  private advancePhases(eventCount: number): boolean {
     const kernel = this.kernel;
     while (this.phase !== 'done') {
       if (this.phase === 'workload') {
@@ -227,9 +241,10 @@ export class ScenarioRun {
       seed: scenario.seed,
       sets: scenario.source.sets,
       durationMs: scenario.durationUs / 1000,
-      // Cut short by the event budget: where it stopped, not the scenario's end.
-      endMs: (stopReason === 'event-budget-exhausted' ? kernel.nowUs : Math.max(kernel.nowUs, scenario.durationUs)) / 1000,
+      // Cut short by the event budget or the pending bound: where it stopped, not the scenario's end.
+      endMs: (stopReason === 'event-budget-exhausted' || stopReason === 'pending-limit-reached' ? kernel.nowUs : Math.max(kernel.nowUs, scenario.durationUs)) / 1000,
       stopReason,
+      ...(this.stopDetail === null ? {} : { stopDetail: this.stopDetail }),
       ok: stopReason === 'completed' && expectations.every((expectation) => expectation.ok),
       metrics: flat,
       metricUnits: metricUnitsOf(flat, declaredUnits),

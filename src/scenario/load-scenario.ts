@@ -24,6 +24,8 @@ import {
   DURATION_MAX_US,
   EVENT_COUNT_MAX_DEFAULT,
   EVENT_COUNT_MAX_LIMIT,
+  PENDING_EVENT_COUNT_MAX_DEFAULT,
+  PENDING_EVENT_COUNT_MAX_LIMIT,
   SEED_DEFAULT,
   SEED_MAX,
   TOP_LEVEL_KEYS,
@@ -139,8 +141,14 @@ function readLimits(root: YamlConfigReader): LimitsSpec {
   const limits = root.section('limits');
   if (limits === null) return { eventCountMax: EVENT_COUNT_MAX_DEFAULT };
   const eventCountMax = limits.number('events', { default: EVENT_COUNT_MAX_DEFAULT, integer: true, min: 1, max: EVENT_COUNT_MAX_LIMIT });
+  const pendingEventCountMax = limits.number('pending-events', {
+    default: PENDING_EVENT_COUNT_MAX_DEFAULT,
+    integer: true,
+    min: 1,
+    max: PENDING_EVENT_COUNT_MAX_LIMIT,
+  });
   limits.finish();
-  return { eventCountMax };
+  return { eventCountMax, pendingEventCountMax };
 }
 
 function vocabularyOf(system: ParsedSystem | null): ExpectationVocabulary | null {

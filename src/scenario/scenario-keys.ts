@@ -27,6 +27,10 @@ export const DURATION_MAX_US = 30 * 24 * 3600 * 1_000_000;
 export const EVENT_COUNT_MAX_DEFAULT = 100_000_000;
 export const EVENT_COUNT_MAX_LIMIT = 10_000_000_000;
 
+/** Events pending at once: far above what any scenario needs; a flood stopped here peaks near 400 MB. */
+export const PENDING_EVENT_COUNT_MAX_DEFAULT = 2_000_000;
+export const PENDING_EVENT_COUNT_MAX_LIMIT = 100_000_000;
+
 /** Seeds are unsigned 32-bit integers (what the random streams are keyed with). */
 export const SEED_MAX = 2 ** 32 - 1;
 export const SEED_DEFAULT = 1;

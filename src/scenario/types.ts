@@ -28,6 +28,8 @@ export type ExpectationSpec =
 export interface LimitsSpec {
   /** The run stops (and reports it) after this many kernel events. */
   readonly eventCountMax: number;
+  /** The run stops (exit 3) when more events than this are pending at once (default PENDING_EVENT_COUNT_MAX_DEFAULT). */
+  readonly pendingEventCountMax?: number;
 }
 
 export interface Scenario {

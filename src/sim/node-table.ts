@@ -56,7 +56,7 @@ export class NodeTable implements NodeReceiver {
     this.slowFactor = new Float64Array(n).fill(1);
     this.behaviours = new Array(n).fill(null);
     this.held = Array.from({ length: n }, () => []);
-    this.timerKind = kernel.registerHandler((timer: Timer) => this.fire(timer));
+    this.timerKind = kernel.registerHandler((timer: Timer) => this.fire(timer), 'timer');
     network.connect(this);
   }
 

@@ -59,6 +59,22 @@ describe('ddsim run exit codes', () => {
     expect(pretty.out).toContain('work was still outstanding at 7.00s');
   });
 
+  it('3 when a model floods the event queue (two 0-delay timers per timer), naming the node, in bounded memory', async () => {
+    const body = 'if (ctx.nodeName === "a") { const flood = () => { ctx.setTimer(0, flood); ctx.setTimer(0, flood); }; flood(); }';
+    const file = modelScenario(body);
+    const startedMs = performance.now();
+    const result = await runCli(['run', file, '--format', 'json', '--set', 'limits.pending-events=100000']);
+    expect(result.code).toBe(3);
+    const document = JSON.parse(result.out);
+    expect(document.stopReason).toBe('pending-limit-reached');
+    expect(document.stopDetail).toContain('more than 100000 events pending at 0.000000s simulated; the last one, a timer, was scheduled by node a');
+    expect(performance.now() - startedMs).toBeLessThan(10_000);
+    // The default bound holds too (2M pending): the run ends instead of filling memory.
+    const unbounded = await runCli(['run', file, '-q']);
+    expect(unbounded.code).toBe(3);
+    expect(unbounded.out).toContain('STOPPED: too many events pending');
+  }, 60_000);
+
   it('4 when ctx.setTimer gets undefined (a misspelt config field), naming the node and the time, no internal error', async () => {
     const result = await runCli(['run', modelScenario('if (ctx.nodeName === "b") ctx.setTimer(config.intervalUs, () => {});')]);
     expect(result.code).toBe(4);

@@ -87,9 +87,13 @@ describe('defaults', () => {
   });
 
   test('limits.events bounds the event budget', async () => {
-    expect((await load(minimal('limits: { events: 5000 }'))).limits).toEqual({ eventCountMax: 5000 });
-    const problems = await problemsOf(minimal('limits: { events: 1e11 }'));
-    expect(problems.map((p) => [p.path, p.message])).toEqual([['limits.events', 'must be at most 10000000000, got 100000000000']]);
+    expect((await load(minimal('limits: { events: 5000 }'))).limits).toEqual({ eventCountMax: 5000, pendingEventCountMax: 2_000_000 });
+    expect((await load(minimal('limits: { pending-events: 70 }'))).limits).toMatchObject({ pendingEventCountMax: 70 });
+    const problems = await problemsOf(minimal('limits: { events: 1e11, pending-events: 0 }'));
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      ['limits.events', 'must be at most 10000000000, got 100000000000'],
+      ['limits.pending-events', 'must be at least 1, got 0'],
+    ]);
   });
 });
 
