@@ -11,6 +11,7 @@ import { definitionOf, parseSweepJsonl, recordLine, type SweepHeaderRecord } fro
 import type { CliIo } from './cli-io.js';
 import { InputError, type InputProblem } from './errors.js';
 import { unreadableProblem } from '../io/scenario-file.js';
+import { refuseExistingOut } from './sweep-output.js';
 import { setSweepExitCode, writeSummary, type SummaryFormat } from './sweep-summary-output.js';
 
 export interface MergeRunOptions {
@@ -19,6 +20,8 @@ export interface MergeRunOptions {
   readonly grid?: string;
   readonly format: SummaryFormat;
   readonly fail: boolean;
+  /** Replace an existing --out file (otherwise refused). */
+  readonly force?: boolean;
 }
 
 /** Runs named in a message before "... and N more". */
@@ -79,6 +82,7 @@ export async function mergeSweepFiles(files: readonly string[], options: MergeRu
     io.stderr.write([`${collected.missing.length} of ${plan.runs.length} runs missing:`, ...listed, ...more].join('\n') + '\n');
   }
   if (options.out !== undefined) {
+    refuseExistingOut(options.out, resolve(io.cwd, options.out), options.force === true);
     const header: SweepHeaderRecord = { ...first.header, metrics, shard: null };
     const lines = [header, ...collected.records].map(recordLine);
     writeFileSync(resolve(io.cwd, options.out), `${lines.join('\n')}\n`);

@@ -35,12 +35,7 @@ export function openSweepOutput(
 ): OpenedOutput {
   const path = resolve(options.cwd, file);
   let previous: RunRecord[] = [];
-  if (!options.resume && options.force !== true && existsSync(path) && statSync(path).size > 0) {
-    // Refused before anything runs: the file may hold another sweep's complete results.
-    throw new InputError([
-      outProblem(file, 'the file exists', 'add --resume to carry on with the runs it holds, or --force to replace it'),
-    ]);
-  }
+  if (!options.resume) refuseExistingOut(file, path, options.force === true, 'add --resume to carry on with the runs it holds, or --force to replace it');
   if (options.resume && existsSync(path)) {
     previous = [...readResumable(file, path, options.header)];
   } else {
@@ -61,6 +56,12 @@ export function openSweepOutput(
       close: () => closeSync(fd),
     },
   };
+}
+
+/** An existing, non-empty --out file is replaced only with --force: it may hold another sweep's results. */
+export function refuseExistingOut(file: string, path: string, force: boolean, hint = 'add --force to replace it'): void {
+  if (force || !existsSync(path) || statSync(path).size === 0) return;
+  throw new InputError([outProblem(file, 'the file exists', hint)]);
 }
 
 function writeWhole(file: string, path: string, text: string): void {

@@ -149,6 +149,11 @@ describe('ddsim merge', () => {
     expect(merged.code).toBe(whole.code);
     expect(merged.stdout).toBe(whole.stdout);
     expect(sortedRunLines(readFileSync(join(dir, 'merged.jsonl'), 'utf8'))).toEqual(sortedRunLines(readFileSync(join(dir, 'whole.jsonl'), 'utf8')));
+    // An existing --out is replaced only with --force.
+    const again = await runCli(['merge', ...shardFiles, '--format', 'json', '--out', join(dir, 'merged.jsonl')]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('the file exists (add --force to replace it)');
+    expect((await runCli(['merge', ...shardFiles, '--out', join(dir, 'merged.jsonl'), '--force'])).code).toBeLessThan(2);
     const table = await runCli(['merge', ...shardFiles]);
     expect(table.stdout).toBe((await runCli(['sweep', SMALL, '--vary', 'workload.retries=0,1'])).stdout);
   });

@@ -13,6 +13,7 @@ interface MergeOptions {
   readonly grid?: string;
   readonly format: string;
   readonly fail: boolean;
+  readonly force?: boolean;
 }
 
 export function define(program: Command, io: CliIo): void {
@@ -20,7 +21,8 @@ export function define(program: Command, io: CliIo): void {
     .command('merge')
     .description('combine the JSONL results of sweep shards into one summary')
     .argument('<files...>', 'JSONL files written by ddsim sweep --out')
-    .option('--out <file.jsonl>', 'write the merged results (header and runs in plan order) to this file')
+    .option('--out <file.jsonl>', 'write the merged results (header and runs in plan order) to this new file')
+    .option('--force', 'replace an existing --out file')
     .option('--metrics <names>', 'metrics to summarize, comma-separated (default: those of the sweep)')
     .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
     .option('--format <format>', formatNames(SWEEP_FORMATS), 'table')
