@@ -5,6 +5,7 @@
 import { isMap, isSeq, type YAMLMap } from 'yaml';
 import type { FaultEntryReader, LinkSelection, NodeGroupItem, NodeSelection } from '../faults/fault-kind.js';
 import { suggestionHint } from './did-you-mean.js';
+import { matchNodes } from './node-patterns.js';
 import type { ReaderContext } from './reader-context.js';
 import { mapNodeAt, YamlConfigReader } from './yaml-config-reader.js';
 import { linkAt, listAt, nodeNameAt, nodeNamesAt, plainValue, resolveNode, stringAt, type ValueAt } from './yaml-values.js';
@@ -56,10 +57,28 @@ export class YamlFaultEntryReader extends YamlConfigReader implements FaultEntry
       const isGroup = isSeq(node) || isMap(node) || typeof plainValue(this.context, item.node) === 'string';
       if (!isGroup) this.context.problems.report(item, 'expected a group of nodes such as [server-1, server-2]');
       const selection = isGroup ? this.selectionAt(item, false) : null;
+      if (selection !== null && isSeq(node) && this.namesTwice(item, groups.length + 1)) failed = true;
       if (selection === null) failed = true;
       else groups.push({ selection, report: (message, hint) => this.context.problems.report(item, message, hint) });
     }
     return failed ? null : groups;
+  }
+
+  /** A group listing one node twice (`[a, a]`, `[a, "a*"]`) is most likely a typo: reported. */
+  private namesTwice(group: ValueAt, groupNumber: number): boolean {
+    const seen = new Set<string>();
+    for (const entry of listAt(this.context, group) ?? []) {
+      const pattern = stringAt(this.context, entry);
+      if (pattern === null) continue;
+      for (const name of matchNodes(pattern, this.context.topology.nodeNames)) {
+        if (seen.has(name)) {
+          this.context.problems.report(entry, `node ${JSON.stringify(name)} is twice in group ${groupNumber}`);
+          return true;
+        }
+        seen.add(name);
+      }
+    }
+    return false;
   }
 
   private selectionAt(at: ValueAt, single: boolean): NodeSelection | null {

@@ -102,6 +102,10 @@ describe('scheduled faults', () => {
     expect(await faultProblems('  - { at: 1s, partition: [[client, server-1], [server-1, server-2]] }')).toEqual([
       ['test.yaml:12:47 faults[0].partition[1]', 'node "server-1" is in two groups (1 and 2)', undefined],
     ]);
+    // A node twice in one group is a typo too (it was silently accepted; issue 15, point 9).
+    expect(await faultProblems('  - { at: 1s, partition: [[client, "server-*", server-1], [server-2]] }')).toEqual([
+      ['test.yaml:12:48 faults[0].partition[0][2]', 'node "server-1" is twice in group 1', undefined],
+    ]);
     const single = await faultProblems('  - { at: 1s, partition: [[client]] }');
     expect(single.map((p) => p[1])).toEqual(['a partition needs at least two groups']);
   });
