@@ -13,6 +13,8 @@ export interface OutputContext {
   readonly widthColumns: number;
   /** `-q`: one line per run, where the format has such a form. */
   readonly quiet: boolean;
+  /** How many runs the command was asked for (several files: one document per run, in an array). */
+  readonly plannedRunCount?: number;
 }
 
 export interface FinishedRun {

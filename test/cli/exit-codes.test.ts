@@ -128,6 +128,17 @@ describe('ddsim run exit codes', () => {
     expect(result.err).toContain('Please report it');
   });
 
+  it('a model that fails in one file does not stop the others: its error and reproduce line on stderr, the rest in the JSON', async () => {
+    const broken = modelScenario('ctx.setTimer(1000, () => { throw new Error("boom"); });');
+    const result = await runCli(['run', broken, 'scenarios/pause-looks-dead.yaml', '--format', 'json']);
+    expect(result.code).toBe(4);
+    expect(result.err).toContain('the system model threw on node a at simulated time 0.001000s: boom');
+    expect(result.err).toMatch(/Reproduce: ddsim run .*s\.yaml --seed 1/);
+    const documents = JSON.parse(result.out);
+    expect(documents).toHaveLength(1); // still an array: two files were asked for
+    expect(documents[0].scenario).toBe('pause-looks-dead');
+  });
+
   it('the most severe code wins over several files', async () => {
     const result = await runCli(['run', 'scenarios/retry-duplicates.yaml', 'scenarios/pause-looks-dead.yaml', '-q', '--set', 'limits.events=1000']);
     expect(result.code).toBe(3);

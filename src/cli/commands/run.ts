@@ -10,6 +10,7 @@ import {
   EXIT_CODES_HELP,
   EXIT_FAILED,
   EXIT_INCOMPLETE,
+  EXIT_MODEL_FAILED,
   InternalRunError,
   InterruptedError,
   ModelRuntimeError,
@@ -56,14 +57,28 @@ export function define(program: Command, io: CliIo): void {
         ...(seed === undefined ? {} : { seed }),
       });
       const runs: FinishedRun[] = [];
+      const outputContext: OutputContext = { ...context, plannedRunCount: scenarios.length };
       for (const scenario of scenarios) {
-        const run = await interruptible(() => simulate(scenario, io));
+        const run = await interruptible(() => simulateOrReport(scenario, io));
+        if (run === null) continue; // the model failed: reported, the other files still run
         runs.push(run);
-        io.stdout.write(await format.afterRun(run, context));
+        io.stdout.write(await format.afterRun(run, outputContext));
       }
-      io.stdout.write(await format.afterAll(runs, context));
+      if (runs.length > 0) io.stdout.write(await format.afterAll(runs, outputContext));
       for (const { result } of runs) io.setExitCode(runExitCode(result));
     });
+}
+
+/** A run whose model failed is reported (with its reproduce command) and gives exit 4; null then. */
+async function simulateOrReport(scenario: Scenario, io: CliIo): Promise<FinishedRun | null> {
+  try {
+    return await simulate(scenario, io);
+  } catch (error) {
+    if (!(error instanceof ModelRuntimeError)) throw error;
+    io.stderr.write(`error: ${error.message}\nReproduce: ${reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets)}\n`);
+    io.setExitCode(EXIT_MODEL_FAILED);
+    return null;
+  }
 }
 
 async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunResult; timing: RunTiming }> {

@@ -1,5 +1,6 @@
 // `--format json`: one JSON document per run (an array of them for several files), written when
-// every run is done. Carries everything the pretty report shows (docs/run-json.md).
+// every run is done; runs whose model failed are left out (their error is on stderr). Carries
+// everything the pretty report shows (docs/run-json.md).
 
 import type { RunOutputFormat } from '../output-format.js';
 
@@ -7,9 +8,11 @@ export const jsonRunFormat: RunOutputFormat = {
   name: 'json',
   description: 'one JSON document per run (an array for several files)',
   afterRun: async () => '',
-  async afterAll(runs) {
+  async afterAll(runs, context) {
     const { renderRunJson } = await import('../../report/run-json.js');
     const documents = runs.map(({ result }) => renderRunJson(result).trimEnd());
-    return documents.length === 1 ? `${documents[0]}\n` : `[\n${documents.join(',\n')}\n]\n`;
+    // An array whenever several runs were asked for, even if a model failure left one.
+    const several = (context.plannedRunCount ?? runs.length) > 1;
+    return several ? `[\n${documents.join(',\n')}\n]\n` : `${documents[0]}\n`;
   },
 };
