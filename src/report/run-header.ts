@@ -14,22 +14,27 @@ export function renderHeader(result: RunResult, timing: RunTiming, widthColumns:
   if (result.description.trim() !== '') lines.push(...wrapWords(result.description.trim(), widthColumns));
   lines.push(...packItems(sourceItems(result, widthColumns, palette), widthColumns));
   lines.push(...packItems(timeItems(result, timing, palette), widthColumns));
-  if (result.stopReason === 'event-budget-exhausted') {
-    const warning = `the event budget ran out at ${formatSecondsPrecise(result.endMs * 1000)} of ${formatSecondsPrecise(result.durationMs * 1000)} simulated: the run was cut short and every figure below covers only that part. Raise the event budget or shorten the scenario.`;
-    const [first, ...rest] = wrapWords(warning, widthColumns - 11);
-    lines.push('', palette.warning('!! WARNING ') + first, ...rest.map((line) => ' '.repeat(11) + line));
-  }
-  if (result.stopReason === 'pending-limit-reached') {
-    const warning = `the run was stopped: ${result.stopDetail ?? 'too many events pending'}. Every figure below covers only the part before.`;
-    const [first, ...rest] = wrapWords(warning, widthColumns - 11);
-    lines.push('', palette.warning('!! WARNING ') + first, ...rest.map((line) => ' '.repeat(11) + line));
-  }
-  if (result.stopReason === 'drain-limit-reached') {
-    const warning = `work was still outstanding at ${formatSecondsPrecise(result.endMs * 1000)}, when the drain after the workload reached the model's limit: requests never got an answer (a liveness failure).`;
+  const warning = stopWarning(result);
+  if (warning !== null) {
     const [first, ...rest] = wrapWords(warning, widthColumns - 11);
     lines.push('', palette.warning('!! WARNING ') + first, ...rest.map((line) => ' '.repeat(11) + line));
   }
   return lines;
+}
+
+/** Why a run that did not complete stopped, in words; null for a completed run. */
+function stopWarning(result: RunResult): string | null {
+  const end = formatSecondsPrecise(result.endMs * 1000);
+  switch (result.stopReason) {
+    case 'completed':
+      return null;
+    case 'event-budget-exhausted':
+      return `the event budget ran out at ${end} of ${formatSecondsPrecise(result.durationMs * 1000)} simulated: the run was cut short and every figure below covers only that part. Raise the event budget or shorten the scenario.`;
+    case 'pending-limit-reached':
+      return `the run was stopped: ${result.stopDetail ?? 'too many events pending'}. Every figure below covers only the part before.`;
+    case 'drain-limit-reached':
+      return `work was still outstanding at ${end}, when the drain after the workload reached the model's limit: requests never got an answer (a liveness failure).`;
+  }
 }
 
 function titleLine(result: RunResult, widthColumns: number, palette: Palette): string {
