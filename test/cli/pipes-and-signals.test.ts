@@ -69,7 +69,8 @@ describe.skipIf(!built)('pipes and signals', () => {
 });
 
 /** `script` (util-linux) gives the CLI a real terminal; Ctrl-C is then a byte typed into it. */
-const hasScript = spawnSync('script', ['--version']).status === 0;
+// Skipped where script(1) is missing or cannot open a pseudo-terminal (some containers).
+const hasScript = spawnSync('script', ['-q', '-e', '-c', 'stty cols 100 rows 40 && test -t 2', '/dev/null'], { stdio: ['pipe', 'ignore', 'ignore'] }).status === 0;
 
 function runOnTerminal(shellCommand: string, ctrlCAfterMs: number): Promise<Ended> {
   return new Promise((done) => {
