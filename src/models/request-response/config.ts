@@ -99,7 +99,8 @@ export function parseRequestResponseConfig({ system, workload, nodeNames }: Mode
       );
     }
   }
-  if (workload && clients.length === 0) workload.error('clients', 'at least one client is needed');
+  // No clients means a problem already reported: `clients` missing, empty, naming unknown nodes, or
+  // the topology itself in error (a second message would only repeat it).
   // Every client's balancer watches every server.
   const tooMuch = balancerDetector ? monitoringBoundProblem(clients.length * servers.length, balancerDetector) : null;
   if (tooMuch) system.error('balancer', tooMuch, 'fewer clients or servers, or a smaller max-samples');
