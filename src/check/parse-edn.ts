@@ -191,6 +191,9 @@ class EdnReader {
       this.read();
       return this.read();
     }
+    if (next === undefined || /\s/.test(next)) {
+      this.fail('`#` followed by a space: EDN comments start with `;`, and `#` begins a tag such as #inst or #{...}');
+    }
     // A tagged literal such as #inst "..." or #jepsen.history.Op{...}: keep the value only.
     this.position += 1;
     this.readToken();
@@ -211,7 +214,7 @@ class EdnReader {
       if (char === ' ' || char === '\n' || char === '\t' || char === '\r' || char === ',' || DELIMITERS.has(char)) break;
       this.position += 1;
     }
-    if (this.position === start) this.fail(`unexpected ${this.text[this.position]}`);
+    if (this.position === start) this.fail(`unexpected ${JSON.stringify(this.text[this.position] ?? '')}`);
     return this.text.slice(start, this.position);
   }
 

@@ -95,6 +95,12 @@ describe('ddsim check', () => {
     expect(err).not.toMatch(/RangeError|internal error|at .*\.js:\d+/);
   });
 
+  it('explains a # comment (EDN comments start with ;) instead of "unexpected  "', async () => {
+    const { code, err } = await runCli(['check', historyFile('comment.edn', '# a comment\n[]\n')]);
+    expect(code).toBe(2);
+    expect(err).toContain('comment.edn:1:1: `#` followed by a space: EDN comments start with `;`');
+  });
+
   it('exits 2 when the model does not fit the history', async () => {
     const { code, err } = await runCli(['check', GOOD, '--model', 'kv']);
     expect(code).toBe(2);
