@@ -28,6 +28,8 @@ export class Kernel {
   private queue = new EventQueue<unknown>();
   private handlers: EventHandler[] = [];
   private handlerNames: string[] = [];
+  /** Called before each event runs, when set (the determinism check traces runs with it). */
+  eventObserver: ((timeUs: number, kind: number, payload: unknown) => void) | null = null;
   private currentTimeUs = 0;
   private processedEventCount = 0;
 
@@ -49,6 +51,11 @@ export class Kernel {
 
   get pendingEventCount(): number {
     return this.queue.size;
+  }
+
+  /** The name a handler was registered with (for messages). */
+  handlerName(kind: number): string {
+    return this.handlerNames[kind] ?? 'event';
   }
 
   /** Registers a handler; returns the event kind to schedule events for it. `name` is for messages. */
@@ -82,6 +89,7 @@ export class Kernel {
     const handlers = this.handlers;
     const budget = this.eventCountMax;
     const sliceEnd = this.processedEventCount + sliceEventCount;
+    const observer = this.eventObserver;
     while (queue.size > 0) {
       const timeUs = queue.peekTimeUs();
       if (timeUs >= untilUs) break;
@@ -91,6 +99,7 @@ export class Kernel {
       this.processedEventCount++;
       const kind = queue.beginRoot();
       const payload = queue.rootPayload();
+      if (observer !== null) observer(timeUs, kind, payload);
       handlers[kind]!(payload);
       queue.finishRoot();
     }

@@ -20,7 +20,7 @@ import { SimFaultWorld } from '../faults/fault-world.js';
 import { FaultLog } from '../sim/fault-log.js';
 import { HistoryLog } from '../sim/history-log.js';
 import { SimNodeContext } from '../sim/node-context.js';
-import { NodeTable } from '../sim/node-table.js';
+import { NodeTable, Timer } from '../sim/node-table.js';
 import { NodeUptime } from '../sim/node-uptime.js';
 import { startRandomFaults } from '../faults/random-faults.js';
 import { TimelineRecorder } from '../sim/timeline-recorder.js';
@@ -115,6 +115,19 @@ export class ScenarioRun {
     this.injector = injector;
     for (const fault of scenario.faults) injector.schedule(fault);
     startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
+  }
+
+  /**
+   * Calls `observer` before every event with its time, kind and node index (-1: none), for the
+   * determinism check. Set before the run advances.
+   */
+  traceEvents(observer: (timeUs: number, kind: number, node: number) => void): void {
+    this.kernel.eventObserver = (timeUs, kind, payload) => observer(timeUs, kind, eventNodeIndex(payload));
+  }
+
+  /** What an event kind is called in messages: `timer`, `message delivery`, ... */
+  eventKindName(kind: number): string {
+    return this.kernel.handlerName(kind);
   }
 
   /** The node whose model code is running (or was, when it threw), or null. */
@@ -255,6 +268,13 @@ export class ScenarioRun {
     };
     return this.cachedResult;
   }
+}
+
+/** The node an event concerns: a timer's node, a message's destination; -1 for faults. */
+function eventNodeIndex(payload: unknown): number {
+  if (payload instanceof Timer) return payload.nodeIndex;
+  const to = (payload as { to?: unknown } | null)?.to;
+  return typeof to === 'number' ? to : -1;
 }
 
 /** Runs a scenario to the end in one go. */

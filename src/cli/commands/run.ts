@@ -30,6 +30,7 @@ interface RunOptions {
   readonly set: string[];
   readonly format: string;
   readonly quiet?: boolean;
+  readonly checkDeterminism?: boolean;
 }
 
 /** Events simulated between returns to the Node.js event loop (keeps a spinner turning). */
@@ -45,6 +46,7 @@ export function define(program: Command, io: CliIo): void {
     .option('--set <path=value>', 'override a scenario value, e.g. network.loss=0.05 (repeatable)', collectRepeatable, [])
     .option('--format <format>', formatNames(RUN_FORMATS), 'pretty')
     .option('-q, --quiet', 'print one summary line per run (pretty format)')
+    .option('--check-determinism', 'run each scenario twice first and compare every event (exit 4 when they differ)')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (files: string[], options: RunOptions) => {
       const format = RUN_FORMATS.find((candidate) => candidate.name === options.format);
@@ -59,6 +61,7 @@ export function define(program: Command, io: CliIo): void {
       const runs: FinishedRun[] = [];
       const outputContext: OutputContext = { ...context, plannedRunCount: scenarios.length };
       for (const scenario of scenarios) {
+        if (options.checkDeterminism === true && !(await isDeterministic(scenario, io))) continue;
         const run = await interruptible(() => simulateOrReport(scenario, io));
         if (run === null) continue; // the model failed: reported, the other files still run
         runs.push(run);
@@ -67,6 +70,28 @@ export function define(program: Command, io: CliIo): void {
       if (runs.length > 0) io.stdout.write(await format.afterAll(runs, outputContext));
       for (const { result } of runs) io.setExitCode(runExitCode(result));
     });
+}
+
+/** Two runs compared event by event; a difference is reported as the model's failure (exit 4). */
+async function isDeterministic(scenario: Scenario, io: CliIo): Promise<boolean> {
+  const { checkDeterminism } = await import('../../run/determinism-check.js');
+  let report;
+  try {
+    report = checkDeterminism(scenario);
+  } catch {
+    return true; // the run itself fails: the normal run reports how
+  }
+  if (report.ok) {
+    io.stderr.write(`${scenario.source.file}: deterministic: two runs gave the same ${report.eventCount.toLocaleString('en-US')} events and metrics\n`);
+    return true;
+  }
+  io.stderr.write(
+    `error: ${scenario.source.file}: not deterministic: ${report.difference}. Something besides the seed decides the run: ` +
+      'Math.random, Date.now, iteration over an unordered structure, or state kept in a module between runs.\n' +
+      `Reproduce: ${reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets)} --check-determinism\n`,
+  );
+  io.setExitCode(EXIT_MODEL_FAILED);
+  return false;
 }
 
 /** A run whose model failed is reported (with its reproduce command) and gives exit 4; null then. */
