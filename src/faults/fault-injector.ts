@@ -28,7 +28,6 @@ export interface ActiveFault {
 }
 
 interface InEffect {
-  readonly kind: string;
   readonly applied: AppliedFault;
   /** Undoes the fault unless that happened already; true when it did now. */
   readonly undo: () => boolean;
@@ -82,8 +81,9 @@ export class FaultInjector {
     const shownLabel = roles.length === 0 ? label : `${label} (${roles.map((role) => `${role}: ${this.namesOf(holders.get(role)!)}`).join('; ')})`;
     this.log.add({ atUs: this.kernel.nowUs, label: shownLabel, kind: action.kind, revert: false, ...(roles.length > 0 ? { nodes: names } : {}) });
     this.publish(action.kind, shownLabel, false, applied);
-    if (applied.revert === null) return null;
-    return this.track(action.kind, shownLabel, names, applied, applied.revert);
+    const revert = applied.revert;
+    if (revert === null) return null;
+    return this.track(action.kind, shownLabel, names, applied, revert);
   }
 
   /**
@@ -103,7 +103,6 @@ export class FaultInjector {
 
   private track(kind: string, label: string, nodes: readonly string[], applied: AppliedFault, revert: Revert): ActiveFault {
     const fault: InEffect = {
-      kind,
       applied,
       undo: () => {
         if (!this.inEffect.delete(fault)) return false;

@@ -72,7 +72,7 @@ export class Kernel {
     if (!(rounded >= this.currentTimeUs)) {
       throw new AssertionError(`event scheduled in the past or at NaN: ${rounded} < ${this.currentTimeUs}`);
     }
-    if (this.queue.size >= this.pendingEventCountMax) throw new PendingEventsExceeded(this.pendingEventCountMax, this.handlerNames[kind] ?? 'event');
+    if (this.queue.size >= this.pendingEventCountMax) throw new PendingEventsExceeded(this.pendingEventCountMax, this.handlerName(kind));
     this.queue.push(rounded, kind, payload);
   }
 

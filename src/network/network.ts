@@ -68,11 +68,6 @@ export class Network {
     this.transmit({ from, to, message, tracker: null, transmissionsLeft: transmissionCountMax, retransmitAfterUs });
   }
 
-  /** Whether messages from `from` to `to` currently get through a partition or cut. */
-  isBlocked(from: number, to: number): boolean {
-    return this.links.blockCount[this.links.index(from, to)]! > 0;
-  }
-
   private transmit(envelope: Envelope): void {
     envelope.transmissionsLeft--;
     const links = this.links;

@@ -16,3 +16,9 @@ export const EXIT_INTERNAL = 70;
 /** Interrupted (Ctrl-C / SIGINT): 128 + 2, as shells report it. */
 export const EXIT_INTERRUPTED = 130;
 
+
+/** A finished run's code: 3 when it did not complete (liveness), else 0 or 1 by its expectations. */
+export function finishedRunExitCode(stopReason: string, ok: boolean): number {
+  if (stopReason !== 'completed') return EXIT_INCOMPLETE;
+  return ok ? EXIT_OK : EXIT_FAILED;
+}

@@ -4,7 +4,7 @@
 // and reading goes on: a failed read returns the default or a neutral value.
 
 import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
-import type { ConfigReader, NumberOptions } from '../model/config-reader.js';
+import type { NumberOptions } from '../model/config-reader.js';
 import { suggestionHint } from './did-you-mean.js';
 import { parseDistributionMap } from './distribution-parser.js';
 import type { ReaderContext } from './reader-context.js';

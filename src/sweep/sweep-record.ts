@@ -5,14 +5,7 @@
 // command line that started the sweep. Pure: building and parsing records, no file access.
 
 import { reproduceCommand } from '../run/reproduce-command.js';
-import {
-  EXIT_FAILED,
-  EXIT_INCOMPLETE,
-  EXIT_INTERNAL,
-  EXIT_INVALID,
-  EXIT_MODEL_FAILED,
-  EXIT_OK,
-} from '../result/exit-codes.js';
+import { EXIT_INTERNAL, EXIT_INVALID, EXIT_MODEL_FAILED, finishedRunExitCode } from '../result/exit-codes.js';
 import type { StopReason } from '../result/run-result.js';
 import type { Shard } from './shard.js';
 import { buildSweepPlan, type PlannedRun, type SweepDefinition, type SweepPlan, type VaryParameter } from './sweep-plan.js';
@@ -136,7 +129,7 @@ export function runRecord(plan: SweepPlan, run: PlannedRun, outcome: RunOutcome)
     ok,
     observed: typeof observed === 'number' && !Number.isFinite(observed) ? null : observed,
   }));
-  const exitCode = outcome.stopReason !== 'completed' ? EXIT_INCOMPLETE : outcome.ok ? EXIT_OK : EXIT_FAILED;
+  const exitCode = finishedRunExitCode(outcome.stopReason, outcome.ok);
   return { ...base, ok: outcome.ok, stopReason: outcome.stopReason, error: null, metrics, expectations, reproduce, exitCode };
 }
 
@@ -145,9 +138,8 @@ const ERROR_EXIT_CODES: Readonly<Record<RunErrorCause, number>> = { model: EXIT_
 /** The record's exit code; for records written before they carried one, derived from the rest. */
 export function runExitCodeOf(record: RunRecord): number {
   if (record.exitCode !== undefined) return record.exitCode;
-  if (record.error !== null) return EXIT_MODEL_FAILED;
-  if (record.stopReason !== 'completed') return EXIT_INCOMPLETE;
-  return record.ok ? EXIT_OK : EXIT_FAILED;
+  if (record.error !== null || record.stopReason === null) return EXIT_MODEL_FAILED;
+  return finishedRunExitCode(record.stopReason, record.ok);
 }
 
 export interface ParsedSweepFile {

@@ -8,8 +8,6 @@ import type { Scenario } from '../../scenario/types.js';
 import { AssertionError } from '../../model/assert.js';
 import {
   EXIT_CODES_HELP,
-  EXIT_FAILED,
-  EXIT_INCOMPLETE,
   EXIT_MODEL_FAILED,
   InternalRunError,
   InterruptedError,
@@ -19,6 +17,7 @@ import {
 import { interruptible, interruptRequested } from '../interrupt.js';
 import { loadScenarioFiles } from '../../io/scenario-file.js';
 import { reproduceCommand } from '../../run/reproduce-command.js';
+import { finishedRunExitCode } from '../../result/exit-codes.js';
 import { collectRepeatable, parseSeedOption } from '../options.js';
 import { canShowProgress, outputWidth, spinnerOptions, useColor } from '../terminal.js';
 import type { FinishedRun, OutputContext } from '../../output/output-format.js';
@@ -150,6 +149,5 @@ async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunRes
 
 /** 0 every expectation held, 3 the run did not complete (liveness), 1 an expectation failed. */
 export function runExitCode(result: RunResult): number {
-  if (result.stopReason !== 'completed') return EXIT_INCOMPLETE;
-  return result.ok ? 0 : EXIT_FAILED;
+  return finishedRunExitCode(result.stopReason, result.ok);
 }
