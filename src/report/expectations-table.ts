@@ -2,7 +2,7 @@
 // a check's verdict as is) and PASS or FAIL, followed by the witness of each violated check.
 
 import type { ExpectationResult } from '../result/run-result.js';
-import { formatMetricValue } from './metric-units.js';
+import { formatMetricValue, type MetricUnit } from './metric-units.js';
 import type { Palette } from './style.js';
 import { renderTable } from './table-frame.js';
 import { renderWitness } from './witness-render.js';
@@ -13,11 +13,11 @@ export function expectationMetricName(expr: string): string | null {
   return match === null ? null : match[1];
 }
 
-export function formatObserved(expectation: ExpectationResult): string {
+export function formatObserved(expectation: ExpectationResult, units: Readonly<Record<string, MetricUnit>> = {}): string {
   const { observed } = expectation;
   if (observed === null) return 'n/a';
   if (typeof observed === 'string') return observed;
-  return formatMetricValue(expectationMetricName(expectation.expr) ?? '', observed);
+  return formatMetricValue(expectationMetricName(expectation.expr) ?? '', observed, units);
 }
 
 export function verdictText(ok: boolean, palette: Palette): string {
@@ -28,13 +28,14 @@ export function renderExpectationsTable(
   expectations: readonly ExpectationResult[],
   widthColumns: number,
   palette: Palette,
+  units: Readonly<Record<string, MetricUnit>> = {},
 ): string[] {
   if (expectations.length === 0) return [palette.dim('no expectations in this scenario')];
   const lines = renderTable({
     head: ['expectation', 'observed', 'result'].map((title) => palette.bold(title)),
     rows: expectations.map((expectation) => [
       expectation.expr,
-      formatObserved(expectation),
+      formatObserved(expectation, units),
       verdictText(expectation.ok, palette),
     ]),
     flexibleColumn: 0,

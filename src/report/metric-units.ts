@@ -10,9 +10,12 @@ export type { MetricUnit };
 
 export const metricUnit = guessMetricUnit;
 
-/** "12.34 ms", "99.52 %", "12,345"; "n/a" for a value that could not be computed (NaN). */
-export function formatMetricValue(name: string, value: number): string {
-  return formatValueInUnit(metricUnit(name), value);
+/**
+ * "12.34 ms", "99.52 %", "12,345"; "n/a" for a value that could not be computed (NaN). In the
+ * unit declared for it (`units`, a run's metricUnits), else the one guessed from its name.
+ */
+export function formatMetricValue(name: string, value: number, units: Readonly<Record<string, MetricUnit>> = {}): string {
+  return formatValueInUnit(units[name] ?? metricUnit(name), value);
 }
 
 export function formatValueInUnit(unit: MetricUnit, value: number): string {

@@ -4,7 +4,7 @@
 // the groups are split over two tables side by side.
 
 import { groupMetricNames, type MetricGroup } from './metric-groups.js';
-import { formatMetricValue, formatValueInUnit, type MetricUnit } from './metric-units.js';
+import { formatMetricValue, type MetricUnit } from './metric-units.js';
 import type { Palette } from './style.js';
 import { renderTable, type Row } from './table-frame.js';
 import { sideBySide, widestLine } from './text-layout.js';
@@ -17,8 +17,7 @@ export function renderMetricsTable(
   palette: Palette,
   units: Readonly<Record<string, MetricUnit>> = {},
 ): string[] {
-  const format = (name: string, value: number): string =>
-    units[name] === undefined ? formatMetricValue(name, value) : formatValueInUnit(units[name]!, value);
+  const format = (name: string, value: number): string => formatMetricValue(name, value, units);
   const names = Object.keys(metrics);
   const withData = names.filter((name) => hasData(metrics[name]));
   const note = names.length > withData.length ? [palette.dim(noDataNote(names.length - withData.length))] : [];

@@ -34,7 +34,7 @@ export function runDocument(result: RunResult): Record<string, unknown> {
       expr: expectation.expr,
       ok: expectation.ok,
       observed: finiteOrNull(expectation.observed),
-      observedText: formatObserved(expectation),
+      observedText: formatObserved(expectation, result.metricUnits),
       ...(expectation.witness === undefined ? {} : { witness: expectation.witness }),
       ...(expectation.marks === undefined ? {} : { marks: expectation.marks }),
     })),

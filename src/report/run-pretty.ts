@@ -30,7 +30,7 @@ export function renderRunPretty(result: RunResult, timing: RunTiming, options: P
     ...(recordsFailureCauses(result)
       ? section('Failed attempts by true cause', renderFailureCausesTable(result.metrics, width, palette), width, palette)
       : []),
-    ...section('Expectations', renderExpectationsTable(result.expectations, width, palette), width, palette),
+    ...section('Expectations', renderExpectationsTable(result.expectations, width, palette, result.metricUnits), width, palette),
   ];
   if (needsReproduce(result)) lines.push('', ...renderReproduce(result.reproduce, width, palette));
   return lines.map((line) => line.trimEnd()).join('\n') + '\n';

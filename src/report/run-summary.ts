@@ -46,7 +46,7 @@ function keyFigures(result: RunResult): string[] {
   }
   for (const [name, label] of KEY_METRICS) {
     const value = metrics[name];
-    if (typeof value === 'number' && Number.isFinite(value)) figures.push(`${label} ${formatMetricValue(name, value)}`);
+    if (typeof value === 'number' && Number.isFinite(value)) figures.push(`${label} ${formatMetricValue(name, value, result.metricUnits)}`);
   }
   // Faults applied, not fault-log records (those include ends and stop at the log's cap).
   const injected = result.metrics['faults.injected'] ?? 0;

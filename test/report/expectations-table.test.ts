@@ -15,5 +15,8 @@ describe('expectation observed values', () => {
     expect(formatObserved(buildExpectation('requests.failed < 10', true, 1234))).toBe('1,234');
     expect(formatObserved(buildExpectation('linearizable', false, 'not linearizable'))).toBe('not linearizable');
     expect(formatObserved(buildExpectation('latency.p99 < 1ms', false, null))).toBe('n/a');
+    // A unit declared by the model wins over the guess from the name (which says count here).
+    expect(formatObserved(buildExpectation('failover.max < 1s', true, 700))).toBe('700');
+    expect(formatObserved(buildExpectation('failover.max < 1s', true, 700), { 'failover.max': 'ms' })).toBe('700.00 ms');
   });
 });
