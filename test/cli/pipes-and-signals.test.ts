@@ -74,7 +74,11 @@ const hasScript = spawnSync('script', ['-q', '-e', '-c', 'stty cols 100 rows 40 
 
 function runOnTerminal(shellCommand: string, ctrlCAfterMs: number): Promise<Ended> {
   return new Promise((done) => {
-    const child = spawn('script', ['-q', '-e', '-c', shellCommand, '/dev/null'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+    // Spinners are off under CI=... by design (canShowProgress); these tests are about a person's
+    // terminal, so they run without it even when the suite itself runs in CI.
+    const env = { ...process.env, TERM: process.env.TERM ?? 'xterm' };
+    delete env.CI;
+    const child = spawn('script', ['-q', '-e', '-c', shellCommand, '/dev/null'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     const startedMs = performance.now();
     child.stdout!.on('data', (chunk) => (out += String(chunk)));
