@@ -2,7 +2,7 @@
 // must provide. Built-in models use exactly this API (this folder, src/model/, with its kit in
 // src/model/kit/) and nothing else from the simulator; `import ... from 'ddsim'` gives the same.
 // A model must be deterministic: all randomness through ctx.random / ctx.stream() / ctx.sample(),
-// all time through ctx.nowUs(), never Math.random or the wall clock.
+// all time through ctx.nowUs() / ctx.monotonicUs(), never Math.random or the wall clock.
 // Type parameters (all optional): Config (what parseConfig returns), Shared (the observer),
 // Message (what nodes send each other), Durable (the shape of ctx.durable).
 
@@ -112,8 +112,19 @@ export interface NodeContext<Message = unknown, Durable extends object = Record<
   readonly nodeNames: readonly string[];
   /** When the workload stops (the scenario's `duration`), in microseconds. */
   readonly durationUs: number;
-  /** The node's own clock, in microseconds. */
+  /**
+   * The node's time-of-day clock, in microseconds: true time plus an offset that grows with the
+   * node's drift, is stepped by clock synchronization and by clock faults, and may go backwards.
+   * What a node stamps writes with (last-write-wins) or reads a lease expiry from. With the
+   * scenario's default (no `clocks:` section, no clock faults) it equals true time.
+   */
   nowUs(): number;
+  /**
+   * The node's monotonic clock, in microseconds since the run began: never goes backwards, runs
+   * at the node's drifted rate, unaffected by steps and jumps. For measuring elapsed time
+   * (timeouts, lease durations); setTimer delays are measured on it.
+   */
+  monotonicUs(): number;
   /** Sends a message (by reference: treat messages as immutable). `to` is a name or an index into nodeNames. */
   send(to: string | number, message: Message): void;
   /** Like send, and returns the simulator's record of what happens to the message. */
@@ -126,7 +137,10 @@ export interface NodeContext<Message = unknown, Durable extends object = Record<
   sendReliable(to: string | number, message: Message, options: ReliableSendOptions): void;
   /** Index of a node name in nodeNames (throws on an unknown name: a bug in the model). */
   nodeIndex(name: string): number;
-  /** Calls `callback` after `delayUs` of this node's time, unless cancelled or the node crashes first. */
+  /**
+   * Calls `callback` after `delayUs` on this node's monotonic clock (a node whose oscillator runs
+   * fast fires early in true time), unless cancelled or the node crashes first.
+   */
   setTimer(delayUs: number, callback: () => void): TimerHandle;
   cancelTimer(timer: TimerHandle): void;
   /** The node's random stream, derived from the seed and `node:<name>`. */
@@ -185,6 +199,8 @@ export interface TruthOracle {
   incarnation(node: string | number): number;
   /** The true simulated time, in microseconds (nodes' clocks may differ from it). */
   nowUs(): number;
+  /** How far `node`'s time-of-day clock is from true time now, in microseconds (ctx.nowUs() − true time). */
+  clockOffsetUs(node: string | number): number;
   /**
    * Calls `listener` after every change of a node's true status (crash, restart, pause,
    * resume), at the simulated time of the change (read it with nowUs()). For measurement only,

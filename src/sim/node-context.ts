@@ -43,6 +43,10 @@ export class SimNodeContext implements NodeContext {
     return this.kernel.nowUs;
   }
 
+  monotonicUs(): number {
+    return this.kernel.nowUs;
+  }
+
   nodeIndex(name: string): number {
     const index = this.indexByName.get(name);
     if (index === undefined) {

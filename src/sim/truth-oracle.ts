@@ -42,6 +42,10 @@ export function createTruthOracle(
       const status = statusOf(nodeIndex);
       for (const listener of listeners) listener(nodes.names[nodeIndex]!, status);
     },
+    clockOffsetUs(node) {
+      index(node);
+      return 0;
+    },
     incarnation(node) {
       return nodes.incarnation[index(node)]!;
     },
