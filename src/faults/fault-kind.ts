@@ -68,6 +68,12 @@ export interface FaultWorld {
   unblockAll(): (readonly number[])[];
   /** Changes the links' parameters until the returned function is called. */
   changeLinks(pairs: readonly (readonly number[])[], parameters: LinkParameters): Revert;
+  /** Steps the node's time-of-day clock by `deltaUs` (negative: backwards); its monotonic clock is unaffected. */
+  stepClock(node: number, deltaUs: number): void;
+  /** Runs the node's oscillator (both its clocks and its timers) at `driftPpm` until the returned function is called. */
+  overrideClockDrift(node: number, driftPpm: number): Revert;
+  /** Stops the node's clock synchronization until the returned function is called. */
+  disableClockSync(node: number): Revert;
 }
 
 export interface ParsedFault<Action extends FaultAction> {

@@ -7,6 +7,7 @@ import { ModelApiMisuse } from '../model/api-misuse.js';
 import { matchLinkPairs } from '../network/link-pattern.js';
 import type { LinkTable } from '../network/link-table.js';
 import type { LinkParameters, LinkPattern } from '../network/topology-spec.js';
+import type { ClockTable } from '../sim/clock-table.js';
 import type { NodeTable } from '../sim/node-table.js';
 import type { FaultWorld, Revert } from './fault-kind.js';
 import { isRoleSelector, type CrashMode, type NodeSelector } from './fault-spec.js';
@@ -24,6 +25,7 @@ export class SimFaultWorld implements FaultWorld {
     private readonly nodeTable: NodeTable,
     private readonly linkTable: LinkTable,
     private readonly roleHolders: RoleHolders,
+    private readonly clockTable: ClockTable,
   ) {
     this.nodeNames = nodeTable.names;
     this.indexByName = new Map(this.nodeNames.map((name, i) => [name, i]));
@@ -83,6 +85,19 @@ export class SimFaultWorld implements FaultWorld {
   changeLinks(pairs: readonly (readonly number[])[], parameters: LinkParameters): Revert {
     const change = this.linkTable.changeLinks(pairs, parameters);
     return () => this.linkTable.restoreLinks(change);
+  }
+
+  stepClock(node: number, deltaUs: number): void {
+    assert(Number.isFinite(deltaUs), `clock step ${deltaUs}`);
+    this.clockTable.step(node, deltaUs);
+  }
+
+  overrideClockDrift(node: number, driftPpm: number): Revert {
+    return this.clockTable.overrideDrift(node, driftPpm);
+  }
+
+  disableClockSync(node: number): Revert {
+    return this.clockTable.disableSync(node);
   }
 
   private index(name: string): number {

@@ -2,6 +2,7 @@
 // A new kind: one file in kinds/ and one line here.
 
 import type { FaultKind } from './fault-kind.js';
+import { clockFault } from './kinds/clock.js';
 import { crashFault } from './kinds/crash.js';
 import { cutFault } from './kinds/cut.js';
 import { healFault } from './kinds/heal.js';
@@ -20,6 +21,7 @@ export const FAULT_KINDS: readonly FaultKind[] = [
   cutFault,
   healFault,
   linkChangeFault,
+  clockFault,
 ];
 
 const byName = new Map(FAULT_KINDS.map((kind) => [kind.name, kind]));

@@ -78,6 +78,16 @@ export class EventQueue<P> {
     if (last > 0) this.siftDownFromRoot(this.timesUs[last]!, this.sequences[last]!, this.slots[last]!, last);
   }
 
+  /** Payloads of the pending events of `kind` (the one being handled excluded), in heap order. */
+  pendingPayloads(kind: number): P[] {
+    const found: P[] = [];
+    for (let i = this.rootPending ? 1 : 0; i < this.count; i++) {
+      const slot = this.slots[i]!;
+      if (this.slotKinds[slot] === kind) found.push(this.slotPayloads[slot] as P);
+    }
+    return found;
+  }
+
   private takeSlot(kind: number, payload: P): number {
     const slot = this.freeSlots[--this.freeSlotCount]!;
     this.slotKinds[slot] = kind;

@@ -80,6 +80,11 @@ export class Kernel {
     this.scheduleAt(this.currentTimeUs + delayUs, kind, payload);
   }
 
+  /** The payloads of the pending events of one kind, in no particular (but a deterministic) order. */
+  pendingPayloads(kind: number): unknown[] {
+    return this.queue.pendingPayloads(kind);
+  }
+
   /**
    * Runs events with time < untilUs, at most `sliceEventCount` of them (then 'slice-done', to be
    * called again). Afterwards the clock stands at untilUs unless stopped early.

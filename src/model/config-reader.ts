@@ -22,6 +22,10 @@ export interface ConfigReader {
   /** A duration such as `250ms`, `2s`, `1.5m` (a bare number is an error), in microseconds. */
   duration(key: string, options?: NumberOptions<number | null>): number;
   durationOrNull(key: string): number | null;
+  /** A duration that may be negative (`-100ms`), in microseconds. */
+  signedDuration(key: string, options?: NumberOptions<number | null>): number;
+  /** Parts per million (`200ppm`, `-50ppm`), e.g. a clock's drift; bounds in ppm. */
+  ppm(key: string, options?: NumberOptions<number | null>): number;
   number(key: string, options?: NumberOptions<number | null>): number;
   /** A number in [0, 1]. */
   probability(key: string, options?: { readonly default?: number }): number;

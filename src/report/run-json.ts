@@ -94,5 +94,9 @@ function timelineDocument(timeline: Timeline): Record<string, unknown> {
     failureMetrics: [...timeline.failureMetrics],
     failuresPerBucket: [...timeline.failuresPerBucket],
     successesPerBucket: [...timeline.successesPerBucket],
+    // Only runs whose clocks were not all perfect carry the clock row.
+    ...(timeline.clockOffsetMsPerBucket === undefined
+      ? {}
+      : { clockOffsetMsPerBucket: timeline.clockOffsetMsPerBucket.map((ms) => Math.round(ms * 1000) / 1000) }),
   };
 }

@@ -25,7 +25,7 @@ export function renderRunPretty(result: RunResult, timing: RunTiming, options: P
   const lines = [
     ...renderHeader(result, timing, width, palette),
     ...section('Timeline', renderTimeline(result, width, palette), width, palette),
-    ...section('Metrics', renderMetricsTable(result.metrics, width, palette, result.metricUnits), width, palette),
+    ...section('Metrics', renderMetricsTable(shownMetrics(result), width, palette, result.metricUnits), width, palette),
     // Only models that classify failed attempts (failures.<cause> metrics) get the cause table.
     ...(recordsFailureCauses(result)
       ? section('Failed attempts by true cause', renderFailureCausesTable(result.metrics, width, palette), width, palette)
@@ -48,4 +48,10 @@ export function needsReproduce(result: RunResult): boolean {
 function section(title: string, body: readonly string[], width: number, palette: Palette): string[] {
   const rule = '─'.repeat(Math.max(0, width - title.length - 4));
   return ['', palette.heading(`── ${title} `) + palette.dim(rule), ...body];
+}
+
+/** Where every clock stayed true time, the clock.* metrics are all 0: the JSON keeps them, the table drops them. */
+function shownMetrics(result: RunResult): Readonly<Record<string, number>> {
+  if (result.timeline.clockOffsetMsPerBucket !== undefined) return result.metrics;
+  return Object.fromEntries(Object.entries(result.metrics).filter(([name]) => !name.startsWith('clock.')));
 }

@@ -9,10 +9,10 @@ import { renderViolationMarkers } from './violation-markers.js';
 import type { Palette } from './style.js';
 import { padEndVisible, truncateEnd } from './text-layout.js';
 import { renderTimeAxis } from './time-axis.js';
-import { chooseColumnMapping, columnSpanUs, countsPerColumn, type ColumnMapping } from './timeline-columns.js';
+import { chooseColumnMapping, columnSpanUs, countsPerColumn, valuesPerColumn, type ColumnMapping } from './timeline-columns.js';
 import { drawnLaneNames, laneLegend, renderLaneRows } from './timeline-lanes.js';
 
-const ROW_LABELS = { faults: 'faults', failed: 'failed', violated: 'violated', time: 'time' } as const;
+const ROW_LABELS = { faults: 'faults', failed: 'failed', clock: 'clock', violated: 'violated', time: 'time' } as const;
 const NAME_COLUMN_MIN = 6;
 
 export function renderTimeline(result: RunResult, widthColumns: number, palette: Palette): string[] {
@@ -33,17 +33,20 @@ export function renderTimeline(result: RunResult, widthColumns: number, palette:
     { mapping, bucketUs: timeline.bucketUs, widthColumns },
     palette,
   );
+  const clock = timeline.clockOffsetMsPerBucket === undefined ? null : sparkline(valuesPerColumn(mapping, timeline.clockOffsetMsPerBucket, Math.max));
   const spanMs = (timeline.bucketCount * timeline.bucketUs) / 1000;
   return [
     ...renderLaneRows({ lanes: timeline.lanes, mapping, nameColumnWidth }, palette),
     rowLabel(ROW_LABELS.faults) + markers.cells.join(''),
     // A model that counts no failures over time (e.g. heartbeat) has no failure row.
     ...(hasFailureRow ? [rowLabel(ROW_LABELS.failed) + failed.glyphs.join('').replace(/[^ ]+/g, (bars) => palette.failureBar(bars))] : []),
+    ...(clock ? [rowLabel(ROW_LABELS.clock) + clock.glyphs.join('')] : []),
     ...(violations ? [rowLabel(ROW_LABELS.violated) + violations.cells.join('')] : []),
     palette.dim(rowLabel(ROW_LABELS.time) + renderTimeAxis(spanMs, mapping.columnCount)),
     '',
     laneLegend(palette, timeline.lanes),
     ...(hasFailureRow ? [palette.dim(truncateEnd(sparkLegend(failed.maxValue, mapping, timeline), widthColumns))] : []),
+    ...(clock ? [palette.dim(truncateEnd(clockLegend(clock.maxValue), widthColumns))] : []),
     ...markers.legendLines,
     ...(violations ? [`violations (${violations.legendLines.length})`, ...violations.legendLines] : []),
   ];
@@ -62,4 +65,13 @@ function sparkLegend(maxValue: number, mapping: ColumnMapping, timeline: RunResu
   const counted = timeline.failureMetrics.join(' + ');
   if (maxValue === 0) return `${ROW_LABELS.failed}: ${counted} per ${period}: none`;
   return `${ROW_LABELS.failed}: ${counted} per ${period}; █ = ${formatGrouped(maxValue, 0)}`;
+}
+
+function clockLegend(maxValueMs: number): string {
+  if (maxValueMs === 0) return `${ROW_LABELS.clock}: largest |node clock − true time| per column: 0 throughout`;
+  return `${ROW_LABELS.clock}: largest |node clock − true time| per column; █ = ${formatMilliseconds(maxValueMs)}`;
+}
+
+function formatMilliseconds(ms: number): string {
+  return ms >= 1000 ? `${formatGrouped(ms / 1000, 2)} s` : `${formatGrouped(ms, ms >= 10 ? 1 : 3)} ms`;
 }

@@ -32,6 +32,11 @@ export interface Timeline {
   readonly failuresPerBucket: readonly number[];
   /** Requests completed successfully per bucket. */
   readonly successesPerBucket: readonly number[];
+  /**
+   * The largest |clock offset| of any node per bucket, in ms; present only when some clock was
+   * not perfect (a `clocks:` section or a clock fault).
+   */
+  readonly clockOffsetMsPerBucket?: readonly number[];
 }
 
 export interface FaultRecord {

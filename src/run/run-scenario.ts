@@ -21,10 +21,14 @@ import { FaultLog } from '../sim/fault-log.js';
 import { HistoryLog } from '../sim/history-log.js';
 import { SimNodeContext } from '../sim/node-context.js';
 import { NodeTable, Timer } from '../sim/node-table.js';
+import { ClockTable } from '../sim/clock-table.js';
+import { TIMELINE_BUCKET_COUNT } from '../sim/timeline-recorder.js';
 import { NodeUptime } from '../sim/node-uptime.js';
+import { PauseStats } from '../sim/pause-stats.js';
 import { startRandomFaults } from '../faults/random-faults.js';
 import { TimelineRecorder } from '../sim/timeline-recorder.js';
 import { FINAL_QUIET_DEFAULT_US } from '../scenario/parse-final.js';
+import { NODE_PAUSED, NODE_UP } from '../sim/node-status.js';
 import { createTruthOracle, type TruthOracleWithFeed } from '../sim/truth-oracle.js';
 import { evaluateExpectations } from './evaluate-expectations.js';
 import { reproduceCommand } from './reproduce-command.js';
@@ -43,11 +47,13 @@ export class ScenarioRun {
   private readonly history: HistoryLog;
   private readonly faultLog = new FaultLog();
   private readonly uptime: NodeUptime;
+  private readonly pauses: PauseStats;
   private readonly model: SystemModel<unknown, unknown>;
   private readonly shared: unknown;
   private readonly drainEndUs: number;
   private readonly injector: FaultInjector;
   private readonly nodes: NodeTable;
+  private readonly clocks: ClockTable;
   /** The end of the current final-phase step (quiet period, then final reads). */
   private finalStepEndUs = 0;
   private finalReadsFromUs: number | null = null;
@@ -70,15 +76,27 @@ export class ScenarioRun {
     const network = new Network(kernel, links, streams, names);
     const uptime = new NodeUptime(names.length, scenario.durationUs, nowUs);
     this.uptime = uptime;
+    const pauses = new PauseStats(names.length, nowUs);
+    this.pauses = pauses;
     // Set once the oracle exists (the oracle reads the node table); no status changes before that.
     let oracle: TruthOracleWithFeed | null = null;
-    const nodes = new NodeTable(names, kernel, network, {
-      onStatusChange(nodeIndex, status) {
-        timeline.onStatusChange(nodeIndex, status);
-        uptime.onStatusChange(nodeIndex, status);
-        oracle?.notifyStatusChange(nodeIndex);
+    const clocks = new ClockTable(kernel, names, scenario.clocks, streams, { bucketUs: timeline.bucketUs, bucketCount: TIMELINE_BUCKET_COUNT });
+    this.clocks = clocks;
+    const nodes = new NodeTable(
+      names,
+      kernel,
+      network,
+      {
+        onStatusChange(nodeIndex, status) {
+          timeline.onStatusChange(nodeIndex, status);
+          uptime.onStatusChange(nodeIndex, status);
+          pauses.onStatusChange(nodeIndex, status);
+          clocks.onLiveChange(nodeIndex, status === NODE_UP || status === NODE_PAUSED);
+          oracle?.notifyStatusChange(nodeIndex);
+        },
       },
-    });
+      clocks,
+    );
     const metrics = new MetricsStore(timeline);
     const history = new HistoryLog(nowUs);
     this.kernel = kernel;
@@ -90,7 +108,7 @@ export class ScenarioRun {
     const { model, config } = scenario.system;
     this.model = model;
     this.drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
-    oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to));
+    oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to), (node) => clocks.offsetUs(node));
     const shared = model.createShared(config, {
       nodeNames: names,
       durationUs: scenario.durationUs,
@@ -104,13 +122,14 @@ export class ScenarioRun {
     this.shared = shared;
     const contexts = names.map(
       (name, i) =>
-        new SimNodeContext(i, name, names, indexByName, scenario.durationUs, kernel, network, nodes, streams, metrics, history),
+        new SimNodeContext(i, name, names, indexByName, scenario.durationUs, clocks, network, nodes, streams, metrics, history),
     );
     this.nodes = nodes;
     nodes.startBehaviour = (i) => model.createNode(contexts[i]!, config, shared);
     for (let i = 0; i < names.length; i++) nodes.start(i);
+    clocks.start();
 
-    const world = new SimFaultWorld(nodes, links, (role) => model.roles?.(shared)[role] ?? []);
+    const world = new SimFaultWorld(nodes, links, (role) => model.roles?.(shared)[role] ?? [], clocks);
     const injector = new FaultInjector(kernel, world, this.faultLog, oracle.faultFeed);
     this.injector = injector;
     for (const fault of scenario.faults) injector.schedule(fault);
@@ -235,6 +254,13 @@ export class ScenarioRun {
     const uptime = this.uptime.finish();
     metrics.set('nodes.down-mean', uptime.downMean);
     metrics.set('nodes.all-up-fraction', uptime.allUpFraction);
+    const pauses = this.pauses.finish();
+    metrics.set('pauses.total', pauses.count);
+    metrics.set('pauses.longest-ms', pauses.longestUs / 1000);
+    const clocks = this.clocks.finish();
+    metrics.set('clock.offset.max', clocks.offsetMaxUs / 1000);
+    metrics.set('clock.skew.max', clocks.skewMaxUs / 1000);
+    metrics.set('clock.backward-steps', clocks.backwardSteps);
     const declaredUnits = expandMetricDeclarations([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
     const flat = metrics.snapshot([...declaredUnits.keys()]);
 
@@ -263,7 +289,9 @@ export class ScenarioRun {
       metricUnits: metricUnitsOf(flat, declaredUnits),
       expectations,
       faults: this.faultLog.records,
-      timeline: this.timeline.finish(),
+      timeline: clocks.active
+        ? { ...this.timeline.finish(), clockOffsetMsPerBucket: clocks.offsetMaxUsPerBucket.map((us) => us / 1000) }
+        : this.timeline.finish(),
       reproduce: reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets),
     };
     return this.cachedResult;

@@ -11,6 +11,7 @@ import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { applySets } from './apply-sets.js';
 import { parseExpectations, type ExpectationVocabulary } from './parse-expectations.js';
 import type { ModelRoles } from './fault-entry-reader.js';
+import { parseClocks } from './parse-clocks.js';
 import { parseFaults } from './parse-faults.js';
 import { parseFinal } from './parse-final.js';
 import { parseNetwork, parseRegions } from './parse-network.js';
@@ -106,6 +107,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
   const nodes = parseNodes(root);
   const regions = parseRegions(root);
   const network = parseNetwork(root);
+  const clocks = parseClocks(root);
   const system = await parseSystem(root, options.resolveModel, options.scenarioDir ?? dirname(resolve(options.file)));
   const { faults, randomFaults } = parseFaults(root, durationUs, rolesOf(system));
   const expectations = parseExpectations(root, vocabularyOf(system));
@@ -120,6 +122,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
     nodes,
     regions,
     network,
+    clocks,
     system,
     faults,
     randomFaults,

@@ -10,6 +10,7 @@ export const TOP_LEVEL_KEYS = [
   'nodes',
   'regions',
   'network',
+  'clocks',
   'system',
   'workload',
   'faults',

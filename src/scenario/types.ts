@@ -9,6 +9,7 @@ import type { LinkOverrideSpec, LinkPattern, NetworkSpec, NodeSpec, RegionLatenc
 export type { DistributionSpec, LinkOverrideSpec, LinkPattern, NetworkSpec, NodeSpec, RegionLatencySpec };
 export type { CrashMode, FaultAction, NodeSelector, PartitionShape, RandomFaultSpec, ScheduledFaultSpec } from '../faults/fault-spec.js';
 import type { RandomFaultSpec, ScheduledFaultSpec } from '../faults/fault-spec.js';
+import type { ClocksSpec } from '../sim/clock-spec.js';
 
 export type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
@@ -47,6 +48,8 @@ export interface Scenario {
     /** The model's own parsed configuration (from `system:` and `workload:`). */
     readonly config: unknown;
   };
+  /** Every node's clocks (`clocks:`); perfect (true time) by default. */
+  readonly clocks: ClocksSpec;
   readonly faults: readonly ScheduledFaultSpec[];
   readonly randomFaults: readonly RandomFaultSpec[];
   readonly expectations: readonly ExpectationSpec[];

@@ -68,6 +68,31 @@ export function parseDurationUs(value: unknown): Parsed<number> {
   return ok(us);
 }
 
+/** A duration that may be negative (`-100ms`: a clock stepped back), in integer microseconds. */
+export function parseSignedDurationUs(value: unknown): Parsed<number> {
+  const text = typeof value === 'string' ? value.trim() : value;
+  if (typeof text === 'string' && text.startsWith('-')) {
+    const magnitude = parseDurationUs(text.slice(1));
+    return magnitude.ok ? ok(-magnitude.value) : magnitude;
+  }
+  return parseDurationUs(typeof text === 'string' && text.startsWith('+') ? text.slice(1) : text);
+}
+
+const PPM_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*ppm$/;
+
+/** Parts per million (`200ppm`, `-50ppm`; a bare 0), for clock drift: 200ppm gains 0.2 ms per second. */
+export function parsePpm(value: unknown): Parsed<number> {
+  if (value === 0) return ok(0);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return fail(`expected a drift such as 200ppm, got ${value}`);
+    return fail(`a drift needs its unit, got ${value}`, `write it in parts per million, e.g. ${value}ppm`);
+  }
+  if (typeof value !== 'string') return fail(`expected a drift such as 200ppm, got ${describeValue(value)}`);
+  const match = PPM_PATTERN.exec(value.trim());
+  if (!match) return fail(`expected a drift such as 200ppm or -50ppm, got ${describeValue(value)}`, 'the unit is ppm (parts per million)');
+  return ok(Number(match[1]));
+}
+
 /** A rate such as `200/s` or `30/m`, in events per second. */
 export function parseRatePerSecond(value: unknown): Parsed<number> {
   if (value === 0) return ok(0);

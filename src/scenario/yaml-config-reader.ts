@@ -19,6 +19,8 @@ import {
   nodeNamesAt,
   numberAt,
   plainValue,
+  ppmAt,
+  signedDurationAt,
   probabilityAt,
   ratePerSecondAt,
   resolveNode,
@@ -123,6 +125,14 @@ export class YamlConfigReader implements StructuredReader {
 
   durationOrNull(key: string): number | null {
     return this.read(key, { default: null }, (at) => durationAt(this.context, at), null);
+  }
+
+  signedDuration(key: string, options?: NumberOptions<number | null>): number {
+    return this.read(key, options, (at) => signedDurationAt(this.context, at, options), 0) as number;
+  }
+
+  ppm(key: string, options?: NumberOptions<number | null>): number {
+    return this.read(key, options, (at) => ppmAt(this.context, at, options), 0) as number;
   }
 
   number(key: string, options?: NumberOptions<number | null>): number {

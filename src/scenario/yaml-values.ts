@@ -19,6 +19,8 @@ import {
   formatDuration,
   parseDurationRangeUs,
   parseDurationUs,
+  parsePpm,
+  parseSignedDurationUs,
   parseProbability,
   parseRatePerSecond,
   describeValue,
@@ -84,6 +86,18 @@ function checkBounds(
 export function durationAt(context: ReaderContext, at: ValueAt, bounds: NumberBounds = {}): number | null {
   const us = fromParsed(context, at, parseDurationUs(plainValue(context, at.node)));
   return us === null ? null : checkBounds(context, at, us, bounds, formatDuration);
+}
+
+/** A duration that may be negative, in microseconds. */
+export function signedDurationAt(context: ReaderContext, at: ValueAt, bounds: NumberBounds = {}): number | null {
+  const us = fromParsed(context, at, parseSignedDurationUs(plainValue(context, at.node)));
+  return us === null ? null : checkBounds(context, at, us, bounds, formatDuration);
+}
+
+/** Parts per million; bounds in ppm. */
+export function ppmAt(context: ReaderContext, at: ValueAt, bounds: NumberBounds = {}): number | null {
+  const ppm = fromParsed(context, at, parsePpm(plainValue(context, at.node)));
+  return ppm === null ? null : checkBounds(context, at, ppm, bounds, (n) => `${n}ppm`);
 }
 
 export function durationRangeAt(context: ReaderContext, at: ValueAt): DurationRangeUs | null {

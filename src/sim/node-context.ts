@@ -1,7 +1,7 @@
 // The NodeContext given to a model's node behaviour: the only door between a model and the
 // simulator (see src/model/api.ts).
 
-import type { Kernel } from '../kernel/kernel.js';
+import type { ClockTable } from './clock-table.js';
 import type { Sfc32Stream, StreamFactory } from '../kernel/random-stream.js';
 import type {
   HistoryRecorder,
@@ -29,7 +29,7 @@ export class SimNodeContext implements NodeContext {
     readonly nodeNames: readonly string[],
     private readonly indexByName: ReadonlyMap<string, number>,
     readonly durationUs: number,
-    private readonly kernel: Kernel,
+    private readonly clocks: ClockTable,
     private readonly network: Network,
     private readonly nodes: NodeTable,
     private readonly streams: StreamFactory,
@@ -40,11 +40,11 @@ export class SimNodeContext implements NodeContext {
   }
 
   nowUs(): number {
-    return this.kernel.nowUs;
+    return this.clocks.timeOfDayUs(this.nodeIndexValue);
   }
 
   monotonicUs(): number {
-    return this.kernel.nowUs;
+    return this.clocks.monotonicUs(this.nodeIndexValue);
   }
 
   nodeIndex(name: string): number {

@@ -3,6 +3,7 @@
 // for it while it is paused. Delivers messages, refusal notices and timers to behaviours.
 
 import type { Kernel } from '../kernel/kernel.js';
+import type { ClockTable } from './clock-table.js';
 import type { NodeBehaviour } from '../model/api.js';
 import type { Envelope } from '../network/envelope.js';
 import type { Network, NodeReceiver } from '../network/network.js';
@@ -20,6 +21,12 @@ export class Timer {
     readonly nodeIndex: number,
     readonly incarnation: number,
     readonly callback: () => void,
+    /** Order of creation, for rescheduling in a fixed order. */
+    readonly id: number,
+    /** When it falls due on the node's monotonic clock (exact, not rounded). */
+    readonly deadlineMonotonicUs: number,
+    /** The true time of the event that fires it; an event at another time is stale (rescheduled). */
+    public dueUs: number,
   ) {}
 }
 
@@ -41,6 +48,7 @@ export class NodeTable implements NodeReceiver {
   activeNode = -1;
   private readonly held: HeldItem[][];
   private readonly timerKind: number;
+  private timerCount = 0;
   /** Creates the behaviour for a node (re)starting; set by the run before the first start. */
   startBehaviour: (nodeIndex: number) => NodeBehaviour | null = () => null;
 
@@ -49,6 +57,7 @@ export class NodeTable implements NodeReceiver {
     private readonly kernel: Kernel,
     private readonly network: Network,
     private readonly observer: NodeStatusObserver,
+    private readonly clocks: ClockTable,
   ) {
     const n = names.length;
     this.status = new Uint8Array(n);
@@ -56,14 +65,46 @@ export class NodeTable implements NodeReceiver {
     this.slowFactor = new Float64Array(n).fill(1);
     this.behaviours = new Array(n).fill(null);
     this.held = Array.from({ length: n }, () => []);
-    this.timerKind = kernel.registerHandler((timer: Timer) => this.fire(timer), 'timer');
+    this.timerKind = kernel.registerHandler((timer: Timer) => this.onTimerEvent(timer), 'timer');
     network.connect(this);
+    clocks.onRateChange = (nodeIndex) => this.rescheduleTimers(nodeIndex);
   }
 
+  /** A timer of `delayUs` on the node's monotonic clock: its true span follows the node's drift. */
   setTimer(nodeIndex: number, delayUs: number, callback: () => void): Timer {
-    const timer = new Timer(nodeIndex, this.incarnation[nodeIndex]!, callback);
-    this.kernel.scheduleAfter(Math.max(0, delayUs), this.timerKind, timer);
+    const clocks = this.clocks;
+    const nowUs = this.kernel.nowUs;
+    const dueUs = Math.round(nowUs + clocks.trueSpanUs(nodeIndex, Math.max(0, delayUs)));
+    const deadlineUs = clocks.isPerfect ? dueUs : clocks.exactMonotonicUs(nodeIndex) + Math.max(0, delayUs);
+    const timer = new Timer(nodeIndex, this.incarnation[nodeIndex]!, callback, this.timerCount++, deadlineUs, dueUs);
+    this.kernel.scheduleAt(dueUs, this.timerKind, timer);
     return timer;
+  }
+
+  /**
+   * The node's oscillator changed rate (a drift fault): every pending timer of it falls due at
+   * another true time. Rare, so the queue is searched instead of tracking timers per node.
+   */
+  private rescheduleTimers(nodeIndex: number): void {
+    const pending = new Set<Timer>();
+    for (const timer of this.kernel.pendingPayloads(this.timerKind) as Timer[]) {
+      if (timer.nodeIndex === nodeIndex && !timer.cancelled && timer.incarnation === this.incarnation[nodeIndex]) pending.add(timer);
+    }
+    const timers = [...pending].sort((a, b) => a.dueUs - b.dueUs || a.id - b.id);
+    const nowUs = this.kernel.nowUs;
+    const monotonicNowUs = this.clocks.exactMonotonicUs(nodeIndex);
+    for (const timer of timers) {
+      const remainingUs = Math.max(0, timer.deadlineMonotonicUs - monotonicNowUs);
+      const dueUs = Math.round(nowUs + this.clocks.trueSpanUs(nodeIndex, remainingUs));
+      if (dueUs === timer.dueUs) continue;
+      timer.dueUs = dueUs;
+      this.kernel.scheduleAt(dueUs, this.timerKind, timer);
+    }
+  }
+
+  private onTimerEvent(timer: Timer): void {
+    if (timer.dueUs !== this.kernel.nowUs) return; // rescheduled: another event fires it
+    this.fire(timer);
   }
 
   receive(envelope: Envelope): void {

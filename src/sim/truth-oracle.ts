@@ -18,6 +18,7 @@ export function createTruthOracle(
   indexByName: ReadonlyMap<string, number>,
   nowUs: () => number,
   isBlocked: (from: number, to: number) => boolean,
+  clockOffsetUs: (node: number) => number,
 ): TruthOracleWithFeed {
   const listeners: ((node: string, status: 'up' | 'down' | 'paused') => void)[] = [];
   const faultListeners: ((event: FaultEvent) => void)[] = [];
@@ -43,8 +44,7 @@ export function createTruthOracle(
       for (const listener of listeners) listener(nodes.names[nodeIndex]!, status);
     },
     clockOffsetUs(node) {
-      index(node);
-      return 0;
+      return clockOffsetUs(index(node));
     },
     incarnation(node) {
       return nodes.incarnation[index(node)]!;

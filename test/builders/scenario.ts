@@ -4,6 +4,7 @@ import type { SystemModel } from '../../src/model/api.js';
 import type { RequestResponseConfig } from '../../src/models/request-response/config.js';
 import { requestResponseModel } from '../../src/models/request-response/index.js';
 import type { DistributionSpec, Scenario } from '../../src/scenario/types.js';
+import { perfectClocks } from '../../src/sim/clock-spec.js';
 
 export const constantUs = (valueUs: number): DistributionSpec => ({ kind: 'constant', valueUs });
 
@@ -48,6 +49,7 @@ export function buildScenario(overrides: Partial<Scenario> & { config?: unknown;
       model: (model ?? requestResponseModel) as SystemModel,
       config: config ?? requestResponseConfig(),
     },
+    clocks: perfectClocks(nodes.length),
     faults: [],
     randomFaults: [],
     expectations: [],

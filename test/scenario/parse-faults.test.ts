@@ -82,7 +82,7 @@ describe('scheduled faults', () => {
       [
         'test.yaml:13:5 faults[1]',
         'a fault needs an action',
-        'one of crash, restart, pause, slow, partition, cut, heal, loss, delay, duplicate; or `random: {...}`',
+        'one of crash, restart, pause, slow, partition, cut, heal, loss, delay, duplicate, clock; or `random: {...}`',
       ],
     ]);
   });
