@@ -2,6 +2,8 @@
 // and random fault processes. Plain data, produced by the scenario loader (src/scenario/) through
 // the fault kinds (src/faults/kinds/), each of which defines the shape of its own action.
 
+import type { DistributionSpec } from '../model/distribution.js';
+
 /**
  * The nodes a fault acts on: names fixed when the scenario is read, or a role of the system model
  * (`{ role: leader }`), resolved to the nodes holding it when the fault fires.
@@ -39,6 +41,17 @@ export type RandomFaultSpec =
       readonly mtbfUs: number;
       readonly mttrUs: number;
       readonly mode: CrashMode;
+    }
+  | {
+      readonly kind: 'random-pause';
+      /** One pause process per node; with `role`, one that pauses whoever holds it. */
+      readonly nodes: readonly string[];
+      readonly role: string | null;
+      /** Running time between the end of one pause and the start of the next, drawn uniformly. */
+      readonly everyMinUs: number;
+      readonly everyMaxUs: number;
+      /** How long each pause lasts. */
+      readonly length: DistributionSpec;
     }
   | {
       readonly kind: 'random-partition';

@@ -1,18 +1,22 @@
 // Random fault processes: crash/restart with exponential up and down times (mtbf/mttr), per node
-// or of whoever holds a role, and random partitions of a shape. Each process draws from its own
+// or of whoever holds a role; pauses (GC, VM suspend) after a uniform running time, of a drawn
+// length; and random partitions of a shape. Each process draws from its own
 // stream (`faults/random-crash/<k>/<node>`, `faults/random-crash/<k>/role:<role>`,
-// `faults/random-partition/<k>`). New faults start only before the scenario's duration; a fault
+// `faults/random-pause/<k>/<node>`, `faults/random-partition/<k>`). New faults start only before the scenario's duration; a fault
 // in progress still ends after it.
 
 import type { StreamFactory } from '../kernel/random-stream.js';
 import type { Sfc32Stream } from '../kernel/random-stream.js';
 import type { CrashAction } from './kinds/crash.js';
 import type { PartitionAction } from './kinds/partition.js';
+import type { PauseAction } from './kinds/pause.js';
+import { samplerFor } from '../model/sampler.js';
 import type { CrashMode, NodeSelector, PartitionShape, RandomFaultSpec } from './fault-spec.js';
 import type { FaultInjector } from './fault-injector.js';
 
 type RandomCrashSpec = Extract<RandomFaultSpec, { kind: 'random-crash' }>;
 type RandomPartitionSpec = Extract<RandomFaultSpec, { kind: 'random-partition' }>;
+type RandomPauseSpec = Extract<RandomFaultSpec, { kind: 'random-pause' }>;
 
 export function startRandomFaults(
   specs: readonly RandomFaultSpec[],
@@ -24,6 +28,7 @@ export function startRandomFaults(
   const run: RandomFaultRun = { injector, streams, durationUs, nowUs };
   specs.forEach((spec, k) => {
     if (spec.kind === 'random-crash') startRandomCrashes(spec, k, run);
+    else if (spec.kind === 'random-pause') startRandomPauses(spec, k, run);
     else startRandomPartitions(spec, k, run);
   });
 }
@@ -36,11 +41,15 @@ interface RandomFaultRun {
   readonly nowUs: () => number;
 }
 
-function startRandomCrashes(spec: RandomCrashSpec, k: number, { injector, streams, durationUs, nowUs }: RandomFaultRun): void {
+/** One process per node, or one for whoever holds the role; each with its own stream. */
+function processesOf(spec: { readonly nodes: readonly string[]; readonly role: string | null }, streamPrefix: string, streams: StreamFactory) {
   const processes: { target: string; nodes: NodeSelector }[] =
     spec.role === null ? spec.nodes.map((node) => ({ target: node, nodes: [node] })) : [{ target: `role ${spec.role}`, nodes: { role: spec.role } }];
-  for (const { target, nodes } of processes) {
-    const stream = streams.stream(`faults/random-crash/${k}/${spec.role === null ? target : `role:${spec.role}`}`);
+  return processes.map((process) => ({ ...process, stream: streams.stream(`${streamPrefix}/${spec.role === null ? process.target : `role:${spec.role}`}`) }));
+}
+
+function startRandomCrashes(spec: RandomCrashSpec, k: number, { injector, streams, durationUs, nowUs }: RandomFaultRun): void {
+  for (const { target, nodes, stream } of processesOf(spec, `faults/random-crash/${k}`, streams)) {
     const scheduleFailure = (): void => {
       const failAtUs = nowUs() + stream.exponential(spec.mtbfUs);
       if (failAtUs >= durationUs) return;
@@ -58,6 +67,27 @@ function startRandomCrashes(spec: RandomCrashSpec, k: number, { injector, stream
       });
     };
     scheduleFailure();
+  }
+}
+
+/** Pauses after `every` of running time, each lasting a draw of `length` (at least 1 µs). */
+function startRandomPauses(spec: RandomPauseSpec, k: number, { injector, streams, durationUs, nowUs }: RandomFaultRun): void {
+  const sampleLength = samplerFor(spec.length);
+  for (const { target, nodes, stream } of processesOf(spec, `faults/random-pause/${k}`, streams)) {
+    const scheduleNext = (): void => {
+      const startUs = nowUs() + uniform(stream, spec.everyMinUs, spec.everyMaxUs);
+      if (startUs >= durationUs) return;
+      injector.at(startUs, () => {
+        const lengthUs = Math.max(1, sampleLength(stream));
+        const action: PauseAction = { kind: 'pause', nodes };
+        const active = injector.inject(action, `pause ${target} (random)`);
+        injector.at(nowUs() + lengthUs, () => {
+          active?.end(spec.role === null ? `resume ${target} (random)` : `resume ${active.nodes.join(', ')} (random, was ${target})`);
+          scheduleNext();
+        });
+      });
+    };
+    scheduleNext();
   }
 }
 

@@ -1,15 +1,16 @@
 // `faults: - random: { crash: {...} }` and `- random: { partition: {...} }`: faults the simulator
 // draws from the `faults` stream. Crashes come every ~mtbf per node (or, with `role: leader`, to
 // whoever holds the role) and last ~mttr; partitions of a given shape start every `every` (a
-// range) and last `for` (a range).
+// range) and last `for` (a range); pauses come after `every` (a range) of running time per node
+// (or to whoever holds a role) and last `for` (a distribution).
 
 import { CRASH_MODES } from '../faults/kinds/crash.js';
 import type { YamlFaultEntryReader } from './fault-entry-reader.js';
-import type { CrashMode, PartitionShape, RandomFaultSpec } from './types.js';
+import type { CrashMode, DistributionSpec, PartitionShape, RandomFaultSpec } from './types.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';
-import { durationRangeAt } from './yaml-values.js';
+import { durationRangeAt, plainValue } from './yaml-values.js';
 
-export const RANDOM_FAULT_KINDS = ['crash', 'partition'] as const;
+export const RANDOM_FAULT_KINDS = ['crash', 'pause', 'partition'] as const;
 export const PARTITION_SHAPES: readonly PartitionShape[] = ['isolate-one', 'halves', 'majority-minority'];
 
 /** Reads the `random:` map of a fault entry; null when it is invalid (reported). */
@@ -25,7 +26,8 @@ export function parseRandomFault(entry: YamlFaultEntryReader): RandomFaultSpec |
     return null;
   }
   const problemsBefore = entry.context.problems.count;
-  const spec = kinds[0] === 'crash' ? parseRandomCrash(random, entry) : parseRandomPartition(random);
+  const spec =
+    kinds[0] === 'crash' ? parseRandomCrash(random, entry) : kinds[0] === 'pause' ? parseRandomPause(random, entry) : parseRandomPartition(random);
   random.finish();
   return entry.context.problems.count > problemsBefore ? null : spec;
 }
@@ -44,6 +46,33 @@ function parseRandomCrash(random: YamlConfigReader, entry: YamlFaultEntryReader)
   };
   crash.finish();
   return spec;
+}
+
+/** `{ nodes: "client-*", every: 5s..20s, for: { dist: lognormal, median: 50ms, p99: 2s } }` (or `role:`). */
+function parseRandomPause(random: YamlConfigReader, entry: YamlFaultEntryReader): RandomFaultSpec | null {
+  const pause = random.section('pause');
+  if (pause === null) return null;
+  const role = readRole(pause, entry);
+  const every = readRange(pause, 'every', 'the running time between pauses, e.g. 5s..20s');
+  const length = readPauseLength(pause);
+  const nodes = role === null ? pause.nodeNames('nodes', { default: pause.context.topology.nodeNames }) : [];
+  pause.finish();
+  if (every === null || length === null) return null;
+  return { kind: 'random-pause', nodes, role, everyMinUs: every.minUs, everyMaxUs: every.maxUs, length };
+}
+
+/** `for:` of a random pause: a distribution, a duration, or a range (uniform). */
+function readPauseLength(pause: YamlConfigReader): DistributionSpec | null {
+  const at = pause.required('for', 'how long each pause lasts, e.g. { dist: lognormal, median: 50ms, p99: 2s }');
+  if (at === undefined) return null;
+  const text = plainValue(pause.context, at.node);
+  if (typeof text === 'string' && text.includes('..')) {
+    const range = durationRangeAt(pause.context, at);
+    return range === null ? null : { kind: 'uniform', minUs: range.minUs, maxUs: range.maxUs };
+  }
+  const problemsBefore = pause.context.problems.count;
+  const length = pause.distributionAt(at);
+  return pause.context.problems.count > problemsBefore ? null : length;
 }
 
 function parseRandomPartition(random: YamlConfigReader): RandomFaultSpec | null {
@@ -69,14 +98,14 @@ function parseRandomPartition(random: YamlConfigReader): RandomFaultSpec | null 
   };
 }
 
-/** `role: leader` instead of `nodes:`: one process that crashes whoever holds the role. */
-function readRole(crash: YamlConfigReader, entry: YamlFaultEntryReader): string | null {
-  if (!crash.has('role')) return null;
-  if (crash.has('nodes')) {
-    crash.raw('nodes');
-    crash.error('role', 'give either `nodes` or `role`, not both');
+/** `role: leader` instead of `nodes:`: one process that acts on whoever holds the role. */
+function readRole(section: YamlConfigReader, entry: YamlFaultEntryReader): string | null {
+  if (!section.has('role')) return null;
+  if (section.has('nodes')) {
+    section.raw('nodes');
+    section.error('role', 'give either `nodes` or `role`, not both');
   }
-  return entry.roleNameAt(crash.value('role')!);
+  return entry.roleNameAt(section.value('role')!);
 }
 
 function readRange(reader: YamlConfigReader, key: string, example: string): { minUs: number; maxUs: number } | null {
