@@ -15,7 +15,7 @@ export function startPoissonArrivals(
   const meanGapUs = 1_000_000 / ratePerSecond;
   const scheduleNext = (): void => {
     const gapUs = stream.exponential(meanGapUs);
-    if (ctx.nowUs() + gapUs >= ctx.durationUs) return;
+    if (ctx.monotonicUs() + gapUs >= ctx.durationUs) return;
     ctx.setTimer(gapUs, () => {
       onArrival();
       scheduleNext();

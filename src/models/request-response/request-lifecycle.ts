@@ -16,7 +16,7 @@ export function issueRequest(state: ClientState): void {
   const request: PendingRequest = {
     requestId,
     truth: { executions: 0 },
-    firstSentUs: ctx.nowUs(),
+    firstSentUs: ctx.monotonicUs(),
     crashPhase: observer.crashPhase(),
     attemptCount: 0,
     attempt: null,
@@ -89,9 +89,9 @@ export function completeRequest(state: ClientState, request: PendingRequest, ok:
   request.timer = null;
   if (ok) {
     ctx.metrics.count('requests.ok');
-    ctx.metrics.observe('latency', (ctx.nowUs() - request.firstSentUs) / 1000);
+    ctx.metrics.observe('latency', (ctx.monotonicUs() - request.firstSentUs) / 1000);
   } else {
     ctx.metrics.count('requests.failed');
   }
-  if (state.share.concurrency !== null && ctx.nowUs() < ctx.durationUs) issueRequest(state);
+  if (state.share.concurrency !== null && ctx.monotonicUs() < ctx.durationUs) issueRequest(state);
 }

@@ -89,7 +89,7 @@ export function createServer(
       if (message.kind !== 'request') return;
       observer.recordReceipt(message.attempt, ctx.nodeName);
       if (config.idempotent) {
-        forget(ctx.nowUs());
+        forget(ctx.monotonicUs());
         const entry = dedupe.get(message.requestId);
         if (entry) {
           message.attempt.progress = entry.done ? 'done' : 'executing';
@@ -100,10 +100,10 @@ export function createServer(
       }
       const job: Job = { from, message };
       if (busy < config.serverConcurrency) {
-        if (config.idempotent) dedupe.set(message.requestId, { done: false, waiters: [], rememberedAtUs: ctx.nowUs() });
+        if (config.idempotent) dedupe.set(message.requestId, { done: false, waiters: [], rememberedAtUs: ctx.monotonicUs() });
         start(job);
       } else if (queue.length - queueHead < config.queueCapacity) {
-        if (config.idempotent) dedupe.set(message.requestId, { done: false, waiters: [], rememberedAtUs: ctx.nowUs() });
+        if (config.idempotent) dedupe.set(message.requestId, { done: false, waiters: [], rememberedAtUs: ctx.monotonicUs() });
         message.attempt.progress = 'queued';
         queue.push(job);
       } else {

@@ -59,7 +59,7 @@ export function startMonitor(ctx: NodeContext, options: MonitorOptions): Monitor
       consecutiveSuccesses: 0,
     });
   }
-  const stopped = () => ctx.nowUs() >= stopAtUs;
+  const stopped = () => ctx.monotonicUs() >= stopAtUs;
 
   const setView = (state: TargetState, suspected: boolean): void => {
     if (state.suspected === suspected || stopped()) return;
@@ -79,7 +79,7 @@ export function startMonitor(ctx: NodeContext, options: MonitorOptions): Monitor
   };
 
   const heartbeat = (state: TargetState): void => {
-    if (detector.kind === 'phi-accrual') state.phi!.heartbeat(ctx.nowUs() / 1000);
+    if (detector.kind === 'phi-accrual') state.phi!.heartbeat(ctx.monotonicUs() / 1000);
     armSilenceTimer(state);
     setView(state, false);
   };
