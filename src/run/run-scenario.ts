@@ -32,6 +32,7 @@ import { NODE_PAUSED, NODE_UP } from '../sim/node-status.js';
 import { createTruthOracle, type TruthOracleWithFeed } from '../sim/truth-oracle.js';
 import { evaluateExpectations } from './evaluate-expectations.js';
 import { reproduceCommand } from './reproduce-command.js';
+import { DeterminismTraps } from './determinism-traps.js';
 import type { RunResult, StopReason } from '../result/run-result.js';
 
 /** Simulated time between checks for outstanding work during the drain phase. */
@@ -64,76 +65,84 @@ export class ScenarioRun {
   private drainLimitReached = false;
   private cachedResult: RunResult | null = null;
 
+  private readonly traps = new DeterminismTraps(() => ({ node: this.runningNode(), nowUs: this.kernel?.nowUs ?? 0 }));
+
   constructor(private readonly scenario: Scenario) {
-    const names = scenario.nodes.map((node) => node.name);
-    const indexByName = new Map(names.map((name, i) => [name, i]));
-    const kernel = new Kernel(scenario.limits.eventCountMax, scenario.limits.pendingEventCountMax ?? PENDING_EVENT_COUNT_MAX_DEFAULT);
-    const nowUs = () => kernel.nowUs;
-    const streams = new StreamFactory(scenario.seed);
-    const series = scenario.system.model.timelineSeries?.(scenario.system.config) ?? DEFAULT_TIMELINE_SERIES;
-    const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs, series);
-    const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network, (node, cut) => timeline.onCutChange(node, cut));
-    const network = new Network(kernel, links, streams, names);
-    const uptime = new NodeUptime(names.length, scenario.durationUs, nowUs);
-    this.uptime = uptime;
-    const pauses = new PauseStats(names.length, nowUs);
-    this.pauses = pauses;
-    // Set once the oracle exists (the oracle reads the node table); no status changes before that.
-    let oracle: TruthOracleWithFeed | null = null;
-    const clocks = new ClockTable(kernel, names, scenario.clocks, streams, { bucketUs: timeline.bucketUs, bucketCount: TIMELINE_BUCKET_COUNT });
-    this.clocks = clocks;
-    const nodes = new NodeTable(
-      names,
-      kernel,
-      network,
-      {
-        onStatusChange(nodeIndex, status) {
-          timeline.onStatusChange(nodeIndex, status);
-          uptime.onStatusChange(nodeIndex, status);
-          pauses.onStatusChange(nodeIndex, status);
-          clocks.onLiveChange(nodeIndex, status === NODE_UP || status === NODE_PAUSED);
-          oracle?.notifyStatusChange(nodeIndex);
+    const removeTraps = this.traps.install(); // createShared and createNode are model code too
+    try {
+      const names = scenario.nodes.map((node) => node.name);
+      const indexByName = new Map(names.map((name, i) => [name, i]));
+      const kernel = new Kernel(scenario.limits.eventCountMax, scenario.limits.pendingEventCountMax ?? PENDING_EVENT_COUNT_MAX_DEFAULT);
+      const nowUs = () => kernel.nowUs;
+      const streams = new StreamFactory(scenario.seed);
+      const series = scenario.system.model.timelineSeries?.(scenario.system.config) ?? DEFAULT_TIMELINE_SERIES;
+      const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs, series);
+      const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network, (node, cut) => timeline.onCutChange(node, cut));
+      const network = new Network(kernel, links, streams, names);
+      const uptime = new NodeUptime(names.length, scenario.durationUs, nowUs);
+      this.uptime = uptime;
+      const pauses = new PauseStats(names.length, nowUs);
+      this.pauses = pauses;
+      // Set once the oracle exists (the oracle reads the node table); no status changes before that.
+      let oracle: TruthOracleWithFeed | null = null;
+      const clocks = new ClockTable(kernel, names, scenario.clocks, streams, { bucketUs: timeline.bucketUs, bucketCount: TIMELINE_BUCKET_COUNT });
+      this.clocks = clocks;
+      const nodes = new NodeTable(
+        names,
+        kernel,
+        network,
+        {
+          onStatusChange(nodeIndex, status) {
+            timeline.onStatusChange(nodeIndex, status);
+            uptime.onStatusChange(nodeIndex, status);
+            pauses.onStatusChange(nodeIndex, status);
+            clocks.onLiveChange(nodeIndex, status === NODE_UP || status === NODE_PAUSED);
+            oracle?.notifyStatusChange(nodeIndex);
+          },
         },
-      },
-      clocks,
-    );
-    const metrics = new MetricsStore(timeline);
-    const history = new HistoryLog(nowUs);
-    this.kernel = kernel;
-    this.network = network;
-    this.timeline = timeline;
-    this.metrics = metrics;
-    this.history = history;
+        clocks,
+      );
+      const metrics = new MetricsStore(timeline);
+      const history = new HistoryLog(nowUs);
+      this.kernel = kernel;
+      this.network = network;
+      this.timeline = timeline;
+      this.metrics = metrics;
+      this.history = history;
 
-    const { model, config } = scenario.system;
-    this.model = model;
-    this.drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
-    oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to), (node) => clocks.offsetUs(node));
-    const shared = model.createShared(config, {
-      nodeNames: names,
-      durationUs: scenario.durationUs,
-      random: streams.stream('model'),
-      metrics,
-      oracle,
-      timeline: {
-        setFlag: (node, flag, on) => timeline.setFlag(typeof node === 'number' ? node : indexByName.get(node) ?? -1, flag, on),
-      },
-    });
-    this.shared = shared;
-    const contexts = names.map(
-      (name, i) =>
-        new SimNodeContext(i, name, names, indexByName, scenario.durationUs, clocks, network, nodes, streams, metrics, history),
-    );
-    this.nodes = nodes;
-    nodes.startBehaviour = (i) => model.createNode(contexts[i]!, config, shared);
-    for (let i = 0; i < names.length; i++) nodes.start(i);
-    clocks.start();
+      const { model, config } = scenario.system;
+      this.model = model;
+      this.drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
+      oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to), (node) => clocks.offsetUs(node));
+      const shared = model.createShared(config, {
+        nodeNames: names,
+        durationUs: scenario.durationUs,
+        random: streams.stream('model'),
+        metrics,
+        oracle,
+        timeline: {
+          setFlag: (node, flag, on) => timeline.setFlag(typeof node === 'number' ? node : indexByName.get(node) ?? -1, flag, on),
+        },
+      });
+      this.shared = shared;
+      const contexts = names.map(
+        (name, i) =>
+          new SimNodeContext(i, name, names, indexByName, scenario.durationUs, clocks, network, nodes, streams, metrics, history),
+      );
+      this.nodes = nodes;
+      nodes.startBehaviour = (i) => model.createNode(contexts[i]!, config, shared);
+      for (let i = 0; i < names.length; i++) nodes.start(i);
+      clocks.start();
 
-    const world = new SimFaultWorld(nodes, links, (role) => model.roles?.(shared)[role] ?? [], clocks);
-    const injector = new FaultInjector(kernel, world, this.faultLog, oracle.faultFeed);
-    this.injector = injector;
-    for (const fault of scenario.faults) injector.schedule(fault);
-    startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
+      const world = new SimFaultWorld(nodes, links, (role) => model.roles?.(shared)[role] ?? [], clocks);
+      const injector = new FaultInjector(kernel, world, this.faultLog, oracle.faultFeed);
+      this.injector = injector;
+      for (const fault of scenario.faults) injector.schedule(fault);
+      startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
+      this.traps.rethrow();
+    } finally {
+      removeTraps();
+    }
   }
 
   /**
@@ -151,13 +160,18 @@ export class ScenarioRun {
 
   /** The node whose model code is running (or was, when it threw), or null. */
   get activeNode(): string | null {
-    const index = this.nodes.activeNode;
+    const misused = this.traps.misusedAt;
+    return misused === null ? this.runningNode() : misused.node;
+  }
+
+  private runningNode(): string | null {
+    const index = this.nodes?.activeNode ?? -1; // undefined while the constructor builds the run
     return index < 0 ? null : this.scenario.nodes[index]!.name;
   }
 
-  /** Simulated time so far, in microseconds. */
+  /** Simulated time so far, in microseconds (where it stopped, after a trapped Math.random). */
   get nowUs(): number {
-    return this.kernel.nowUs;
+    return this.traps.misusedAt?.nowUs ?? this.kernel.nowUs;
   }
 
   get done(): boolean {
@@ -166,6 +180,10 @@ export class ScenarioRun {
 
   /** Runs up to `eventCount` more events; returns true when the run is complete. */
   advance(eventCount = Infinity): boolean {
+    return this.traps.run(() => this.advanceGuarded(eventCount));
+  }
+
+  private advanceGuarded(eventCount: number): boolean {
     try {
       return this.advancePhases(eventCount);
     } catch (error) {
@@ -239,6 +257,10 @@ export class ScenarioRun {
   result(): RunResult {
     if (this.cachedResult) return this.cachedResult;
     if (!this.done) this.advance();
+    return this.traps.run(() => this.finishResult());
+  }
+
+  private finishResult(): RunResult {
     const { scenario, model, metrics, kernel } = this;
     const config = scenario.system.config;
     model.finish?.(this.shared, metrics);

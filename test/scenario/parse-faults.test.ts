@@ -132,7 +132,7 @@ describe('random faults', () => {
     expect(problems).toEqual([
       ['test.yaml:12:35 faults[0].random.partition.every', 'a range must not end before it starts: 20s..10s', 'write 10s..20s'],
       ['test.yaml:12:61 faults[0].random.partition.shape', 'expected one of isolate-one, halves, majority-minority, got "halfs"', 'did you mean `halves`?'],
-      ['test.yaml:13:13 faults[1].random', 'a random fault is exactly one of crash, partition; found crash and partition', 'split it into separate entries'],
+      ['test.yaml:13:13 faults[1].random', 'a random fault is exactly one of crash, pause, partition; found crash and partition', 'split it into separate entries'],
     ]);
   });
 });
