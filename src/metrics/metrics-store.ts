@@ -55,9 +55,13 @@ export class MetricsStore implements MetricsRecorder {
   }
 
   /** Flat, sorted by name. Histograms without samples contribute nothing. */
-  snapshot(declaredNames: readonly string[] = []): Record<string, number> {
+  /**
+   * Every recorded value, plus the declared names never recorded: 0 for counts and times (nothing
+   * happened), NaN — "n/a", null in JSON — for ratios (0 of 0 is no availability at all).
+   */
+  snapshot(declaredNames: readonly string[] = [], ratioNames: ReadonlySet<string> = new Set()): Record<string, number> {
     const flat = new Map<string, number>();
-    for (const name of declaredNames) flat.set(name, 0);
+    for (const name of declaredNames) flat.set(name, ratioNames.has(name) ? Number.NaN : 0);
     for (const [name, value] of this.values) flat.set(name, value);
     for (const [name, histogram] of this.histograms) {
       if (histogram.count === 0) continue;

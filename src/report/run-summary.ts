@@ -47,6 +47,8 @@ function keyFigures(result: RunResult): string[] {
   for (const [name, label] of KEY_METRICS) {
     const value = metrics[name];
     if (typeof value === 'number' && Number.isFinite(value)) figures.push(`${label} ${formatMetricValue(name, value, result.metricUnits)}`);
+    // A ratio without data is 0 of 0: say so, rather than leave the reader guessing.
+    else if (name in metrics && result.metricUnits?.[name] === 'ratio') figures.push(`${label} n/a`);
   }
   // Faults applied, not fault-log records (those include ends and stop at the log's cap).
   const injected = result.metrics['faults.injected'] ?? 0;

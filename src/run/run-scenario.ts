@@ -284,7 +284,8 @@ export class ScenarioRun {
     metrics.set('clock.skew.max', clocks.skewMaxUs / 1000);
     metrics.set('clock.backward-steps', clocks.backwardSteps);
     const declaredUnits = expandMetricDeclarations([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
-    const flat = metrics.snapshot([...declaredUnits.keys()]);
+    const ratioNames = new Set([...declaredUnits].filter(([, unit]) => unit === 'ratio').map(([name]) => name));
+    const flat = metrics.snapshot([...declaredUnits.keys()], ratioNames);
 
     const expectations = evaluateExpectations(scenario.expectations, {
       history: this.history.operations,

@@ -46,3 +46,15 @@ describe('declared histograms end to end (examples/ping-model.js declares { hist
     expect(result.err).toContain("unknown metric \"rtt.p42\" (did you mean `rtt.p50`?)");
   });
 });
+
+describe('declared metrics never recorded', () => {
+  it('are 0 for counts and times, and n/a (NaN, null in JSON) for ratios: 0 of 0 is no availability', async () => {
+    const { MetricsStore } = await import('../../src/metrics/metrics-store.js');
+    const store = new MetricsStore();
+    const flat = store.snapshot(['requests.failed', 'availability'], new Set(['availability']));
+    expect(flat['requests.failed']).toBe(0);
+    expect(flat['availability']).toBeNaN();
+    store.set('availability', 0.5);
+    expect(store.snapshot(['availability'], new Set(['availability']))['availability']).toBe(0.5);
+  });
+});

@@ -18,6 +18,11 @@ describe('the one-line summary', () => {
     expect(line).toBe('✓ PASS  retries-and-timeouts  seed 42  ops ok 2,084  lost writes 17  stale reads 188  elections 1');
   });
 
+  it('says n/a for a ratio without data (0 of 0), not 0 %', () => {
+    const result = buildRunResult({ metrics: { 'requests.total': 0, 'requests.ok': 0, availability: Number.NaN }, metricUnits: { availability: 'ratio' }, faults: [], expectations: [] });
+    expect(renderRunSummary(result, null, { color: false })).toContain('requests 0 ok of 0  availability n/a');
+  });
+
   it('says FAIL, and that the run was cut short, with wall time when given', () => {
     const result = buildRunResult({
       stopReason: 'event-budget-exhausted',
