@@ -12,6 +12,7 @@ import {
 } from './linearizability.js';
 import type { SequentialModel } from './model.js';
 import { partitionOperations, relevantOperations, validateOperations, type Partition } from './prepare.js';
+import { replayIfSequential } from './sequential.js';
 import { findWitness, type Witness } from './witness.js';
 
 export interface CheckOptions extends CheckBudget {
@@ -96,12 +97,15 @@ function searchPartitions<State>(
   model: SequentialModel<State>,
   budget: BudgetTracker,
 ): SearchResult[] {
-  const searches = partitions.map((partition) => createSearch(partition.operations, model));
-  const results: (SearchResult | null)[] = partitions.map(() => null);
+  const results: (SearchResult | null)[] = partitions.map((partition) => replayIfSequential(partition.operations, model));
+  const violated = results.findIndex((result) => result?.verdict === 'not-linearizable');
+  if (violated >= 0) return results.map((result, index) => (index === violated ? result! : result ?? { verdict: 'unknown', statesExplored: 0 }));
+  // Only the partitions with overlapping operations need the search.
+  const searches = partitions.map((partition, index) => (results[index] === null ? createSearch(partition.operations, model) : null));
   for (let slice = FIRST_SLICE_STATES; results.includes(null); slice *= 2) {
     for (let index = 0; index < searches.length; index += 1) {
       if (results[index] !== null) continue;
-      const outcome = searches[index].advance(budget, slice);
+      const outcome = searches[index]!.advance(budget, slice);
       if (outcome === 'paused') continue;
       results[index] = outcome;
       if (outcome.verdict === 'not-linearizable') return finish(searches, results);
@@ -111,9 +115,9 @@ function searchPartitions<State>(
   return finish(searches, results);
 }
 
-function finish(searches: readonly LinearizationSearch[], results: readonly (SearchResult | null)[]): SearchResult[] {
+function finish(searches: readonly (LinearizationSearch | null)[], results: readonly (SearchResult | null)[]): SearchResult[] {
   return results.map(
-    (result, index) => result ?? { verdict: 'unknown', statesExplored: searches[index].statesExplored },
+    (result, index) => result ?? { verdict: 'unknown', statesExplored: searches[index]?.statesExplored ?? 0 },
   );
 }
 

@@ -136,25 +136,36 @@ function toOperation(
   conventions: EventConventions,
 ): Operation {
   const invoke = call.event;
-  const base = {
+  const input = invoke.f === 'txn' && completion?.type === 'ok' ? completion.value : invoke.value;
+  const [output, outcome, returned] = resultOf(invoke, completion, returnTime, conventions);
+  // Built field by field (no spreads): a history may hold millions of these.
+  const operation: { -readonly [K in keyof Operation]: Operation[K] } = {
     id,
     process: invoke.process,
     f: invoke.f,
-    ...(invoke.key !== undefined ? { key: invoke.key } : {}),
+    input,
+    output,
+    outcome,
     callTime: call.callTime,
-    ...(invoke.line !== undefined ? { line: invoke.line } : {}),
+    returnTime: returned,
   };
-  const input = invoke.f === 'txn' && completion?.type === 'ok' ? completion.value : invoke.value;
-  if (completion === null || completion.type === 'info') {
-    return { ...base, input, output: undefined, outcome: 'unknown', returnTime: Infinity };
-  }
+  if (invoke.key !== undefined) operation.key = invoke.key;
+  if (invoke.line !== undefined) operation.line = invoke.line;
+  return operation;
+}
+
+function resultOf(
+  invoke: HistoryEvent,
+  completion: HistoryEvent | null,
+  returnTime: number,
+  conventions: EventConventions,
+): [output: unknown, outcome: Outcome, returnTime: number] {
+  if (completion === null || completion.type === 'info') return [undefined, 'unknown', Infinity];
   if (completion.type === 'fail') {
-    if (invoke.f === 'cas' && conventions.failedCas === 'compare-mismatch') {
-      return { ...base, input, output: false, outcome: 'ok', returnTime };
-    }
-    return { ...base, input, output: undefined, outcome: 'fail', returnTime };
+    if (invoke.f === 'cas' && conventions.failedCas === 'compare-mismatch') return [false, 'ok', returnTime];
+    return [undefined, 'fail', returnTime];
   }
-  return { ...base, input, output: completedOutput(invoke.f, completion.value, conventions), outcome: 'ok', returnTime };
+  return [completedOutput(invoke.f, completion.value, conventions), 'ok', returnTime];
 }
 
 function completedOutput(f: string, value: unknown, conventions: EventConventions): unknown {

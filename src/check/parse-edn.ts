@@ -47,13 +47,29 @@ const DELIMITERS = new Set(['(', ')', '[', ']', '{', '}', '"', ';']);
 
 /** Reads every top-level form of `text`. */
 export function parseEdn(text: string): EdnValue[] {
+  return [...ednForms(text)];
+}
+
+/** The top-level forms of `text` one at a time, so a caller need not hold them all. */
+export function* ednForms(text: string): Generator<EdnValue> {
   const reader = new EdnReader(text);
-  const forms: EdnValue[] = [];
   for (;;) {
     reader.skipSpace();
-    if (reader.atEnd()) return forms;
-    forms.push(reader.read());
+    if (reader.atEnd()) return;
+    yield reader.read();
   }
+}
+
+/** One Keyword object per name: a history repeats `:type`, `:ok`, `:f` a million times. */
+const internedKeywords = new Map<string, Keyword>();
+
+function keyword(name: string): Keyword {
+  let interned = internedKeywords.get(name);
+  if (interned === undefined) {
+    interned = new Keyword(name);
+    if (internedKeywords.size < 10_000) internedKeywords.set(name, interned);
+  }
+  return interned;
 }
 
 /** Deepest nesting of lists, vectors, maps and sets read. */
@@ -223,7 +239,7 @@ class EdnReader {
     if (token === 'nil') return null;
     if (token === 'true') return true;
     if (token === 'false') return false;
-    if (token.startsWith(':')) return new Keyword(token.slice(1));
+    if (token.startsWith(':')) return keyword(token.slice(1));
     if (/^[+-]?\d+N?$/.test(token)) return Number(token.replace(/N$/, ''));
     if (/^[+-]?\d+(\.\d+)?([eE][+-]?\d+)?M?$/.test(token)) return Number(token.replace(/M$/, ''));
     return new EdnSymbol(token);

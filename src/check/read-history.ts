@@ -10,7 +10,7 @@
 
 import { eventsToOperations, HistoryError, type EventConventions, type HistoryEvent, type Operation } from './history.js';
 import type { ModelName } from './models/index.js';
-import { EdnSymbol, EdnSyntaxError, ednGet, Keyword, parseEdn, type EdnMap, type EdnValue } from './parse-edn.js';
+import { EdnSymbol, EdnSyntaxError, ednForms, ednGet, Keyword, type EdnMap, type EdnValue } from './parse-edn.js';
 import { looksLikeJepsenLog, parseJepsenLog } from './parse-jepsen-log.js';
 
 export type HistoryFormat = 'jepsen-log' | 'knossos-edn' | 'kv-edn';
@@ -48,23 +48,36 @@ export function readHistory(text: string): ParsedHistory {
 }
 
 function ednEvents(text: string): HistoryEvent[] {
-  let forms: EdnValue[];
-  try {
-    forms = parseEdn(text);
-  } catch (error) {
-    if (error instanceof EdnSyntaxError) throw new HistoryError(error.message, error.line, error.column);
-    throw error;
-  }
-  if (forms.length === 0) return [];
-  const items = forms.length === 1 && Array.isArray(forms[0]) ? (forms[0] as readonly EdnValue[]) : forms;
   const events: HistoryEvent[] = [];
   let lastLine = 1;
-  for (const item of items) {
+  let formCount = 0;
+  let wrapped: readonly EdnValue[] | null = null;
+  const add = (item: EdnValue): void => {
     if (!isMap(item)) throw new HistoryError('expected an operation map {:process … :type … :f …}', lastLine, 1);
     lastLine = item.line;
     const event = ednEvent(item);
     if (event) events.push(event);
+  };
+  try {
+    // Form by form (a history of one map per line is never held as EDN all at once), except a
+    // single top-level vector, whose items are the operations.
+    for (const form of ednForms(text)) {
+      formCount += 1;
+      if (formCount === 1 && Array.isArray(form)) {
+        wrapped = form as readonly EdnValue[];
+        continue;
+      }
+      if (wrapped !== null) {
+        add(wrapped as unknown as EdnValue); // a vector followed by more forms: not a history
+        wrapped = null;
+      }
+      add(form);
+    }
+  } catch (error) {
+    if (error instanceof EdnSyntaxError) throw new HistoryError(error.message, error.line, error.column);
+    throw error;
   }
+  if (wrapped !== null) for (const item of wrapped) add(item);
   return events;
 }
 
