@@ -2,7 +2,7 @@
 // code; Ctrl-C (SIGINT) during a long run stops it promptly with exit 130 and no partial output.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,20 @@ describe.skipIf(!built)('pipes and signals', () => {
     expect(ended.out).toBe('');
     expect(ended.err).toContain('interrupted');
     expect(ended.elapsedMs).toBeLessThan(5000);
+  });
+
+  it('SIGINT during a long `check` ends it at once, writing nothing half-way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddsim-sigint-check-'));
+    const file = join(dir, 'h.edn');
+    const lines: string[] = [];
+    for (let i = 0; i < 400_000; i++) lines.push(`{:type :invoke, :f :write, :value ${i}, :process ${i % 5}}`, `{:type :ok, :f :write, :value ${i}, :process ${i % 5}}`);
+    writeFileSync(file, lines.join('\n'));
+    const ended = await runBin(['check', file], (child) => {
+      setTimeout(() => child.kill('SIGINT'), 400);
+    });
+    expect(ended.out).toBe('');
+    expect(ended.elapsedMs).toBeLessThan(2000);
+    expect(ended.err).not.toMatch(/at .*\.js:\d+/);
   });
 
   it('SIGINT during a sweep stops the workers, keeps whole lines of finished runs, and exits 130', async () => {
