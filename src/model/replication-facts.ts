@@ -1,5 +1,6 @@
 // What the replication models hand to checks besides the history (SystemModel.recordedFacts):
-// leadership terms with the writes each leader acknowledged, and every replica's final state.
+// leadership terms with the writes each leader acknowledged, every replica's final state, and the
+// writes the system discarded.
 // Plain data; the checks read it through replicationFacts(), which tolerates its absence.
 
 import type { RecordedFacts } from './facts.js';
@@ -26,10 +27,32 @@ export interface KeyPlacement {
   readonly replicas: readonly string[];
 }
 
+/**
+ * A write the system discarded, as the model's observer knows it from the truth: its value can
+ * never again be what the key holds (superseded or not by later writes). Which writes count is
+ * the model's to define (leader-follower: not in the lineage of the surviving leader's value;
+ * leaderless: ordered below a write acknowledged before it was invoked). The `no-lost-writes`
+ * check counts those of them the history shows acknowledged.
+ */
+export interface DiscardedWrite {
+  readonly key: string;
+  /** The value written (values are unique: it names the write in the history). */
+  readonly value: unknown;
+  /** One word for the mechanism, e.g. `truncated`, `split-brain`, `lww`, `versions`. */
+  readonly cause: string;
+  /** Why, in a sentence: "truncated from db-1's log when db-2 became leader in epoch 2 ...". */
+  readonly reason: string;
+}
+
 export interface ReplicationFacts {
   readonly leaderTerms?: readonly LeaderTerm[];
   readonly replicaStates?: readonly ReplicaState[];
   readonly placement?: readonly KeyPlacement[];
+  /**
+   * Writes the system discarded (absent: the model does not say, and checks fall back to what is
+   * readable at the end; null: too many writes to track, unknown).
+   */
+  readonly discardedWrites?: readonly DiscardedWrite[] | null;
 }
 
 export function replicationFacts(facts: RecordedFacts): ReplicationFacts {

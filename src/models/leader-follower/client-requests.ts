@@ -32,13 +32,14 @@ export function onClientRequest(state: ServerState, client: string, request: KvR
 function acceptWrite(state: ServerState, client: string, request: KvRequest): void {
   const { durable } = state;
   const entry: Entry = { key: request.key, value: request.value!, epoch: durable.epoch, seq: ++durable.seq };
+  state.observer.writeAccepted(entry, durable.store.entry(request.key) ?? null);
   durable.store.apply(entry);
   replicate(state, entry);
   const response: KvResponse = { kind: 'kv.response', requestId: request.requestId, outcome: 'ok' };
   if (state.requiredAcks === 0) {
-    state.observer.leaderAckedWrite(state.me);
+    state.observer.leaderAckedWrite(state.me, entry);
     state.ctx.send(client, response);
   } else {
-    state.pending.set(entry.seq, { client, response, acked: new Set() });
+    state.pending.set(entry.seq, { entry, client, response, acked: new Set() });
   }
 }

@@ -53,7 +53,6 @@ export const leaderFollowerModel: SystemModel<LeaderFollowerConfig, LeaderFollow
   },
 
   createNode(ctx, config, observer) {
-    observer.clock.use(ctx);
     if (config.workload.clients.includes(ctx.nodeName)) {
       return createKvClient(ctx, config.workload, observer.ledger, createLeaderRouter(config, ctx.stream('router')));
     }
@@ -70,5 +69,5 @@ export const leaderFollowerModel: SystemModel<LeaderFollowerConfig, LeaderFollow
 
   finish: (observer, metrics) => observer.finish(metrics),
 
-  recordedFacts: (observer) => ({ leaderTerms: observer.leaderTerms(), replicaStates: observer.replicaStates() }),
+  recordedFacts: (observer) => ({ leaderTerms: observer.leaderTerms(), replicaStates: observer.replicaStates(), discardedWrites: observer.discarded() }),
 };

@@ -1,15 +1,18 @@
-// The leader-follower model's observer (Shared): the kv ledger, and who acts as leader when. A
-// node acts as leader while it believes it leads and is truly up (not crashed, not paused); the
-// true status comes from the oracle, polled at every server event (so a term's end is known to
-// within the gap between events, at most a heartbeat interval). With `detector:`, also the
-// detector's quality of service over every replica pair. Measurement only.
+// The leader-follower model's observer (Shared): the kv ledger, who acts as leader when, and the
+// lineage of every write (write-lineage.ts: which acknowledged writes the surviving replica never
+// had). A node acts as leader while it believes it leads and is truly up (not crashed, not
+// paused); the true status comes from the oracle, polled at every server event (so a term's end
+// is known to within the gap between events, at most a heartbeat interval). With `detector:`, also
+// the detector's quality of service over every replica pair. Times are true time (the oracle's),
+// never a node's clock. Measurement only.
 
 import type { MetricsRecorder, TruthOracle } from '../../model/api.js';
-import type { LeaderTerm, ReplicaState } from '../../model/replication-facts.js';
+import type { DiscardedWrite, LeaderTerm, ReplicaState } from '../../model/replication-facts.js';
 import type { DetectorQosTracker } from '../../model/kit/detectors/qos-tracker.js';
 import { KvLedger } from '../../model/kit/kv/kv-ledger.js';
-import { ObserverClock } from '../../model/kit/kv/observer-clock.js';
-import type { KvValue } from '../../model/kit/kv/kv-messages.js';
+import type { Entry } from './messages.js';
+import { newer, type ReplicaStore } from './replica-store.js';
+import { WriteLineage, type Survivor } from './write-lineage.js';
 
 /** Acknowledgement times kept per term: a bound on memory. */
 const ACKS_PER_TERM_MAX = 100_000;
@@ -25,12 +28,14 @@ export class LeaderFollowerObserver {
   readonly ledger: KvLedger;
   private readonly beliefs = new Map<string, Belief>();
   private readonly terms: LeaderTerm[] = [];
-  private readonly stores = new Map<string, () => [string, KvValue][]>();
+  private readonly stores = new Map<string, ReplicaStore>();
+  private readonly lineage = new WriteLineage();
+  /** Computed once, at finish (null: unknown). */
+  private discardedWrites: DiscardedWrite[] | null = null;
 
-  readonly clock = new ObserverClock();
   /** Quality of the replicas' failure detection, when they have a detector. */
   qos: DetectorQosTracker | null = null;
-  private readonly nowUs = (): number => this.clock.nowUs();
+  private readonly nowUs = (): number => this.oracle.nowUs();
 
   constructor(
     private readonly oracle: TruthOracle,
@@ -40,8 +45,14 @@ export class LeaderFollowerObserver {
     this.ledger = new KvLedger(this.nowUs, (client) => oracle.status(client) !== 'down');
   }
 
-  registerStore(node: string, contents: () => [string, KvValue][]): void {
-    this.stores.set(node, contents);
+  /** A replica (re)started with its store (on disk: the same object after a restart). */
+  registerStore(node: string, store: ReplicaStore): void {
+    this.stores.set(node, store);
+  }
+
+  /** The leader `node` accepted `entry` on top of `parent`, its entry for the key until then. */
+  writeAccepted(entry: Entry, parent: Entry | null): void {
+    this.lineage.accepted(entry, parent);
   }
 
   /** `node` now believes it leads in `epoch` (or no longer believes it leads, epoch null). */
@@ -53,13 +64,17 @@ export class LeaderFollowerObserver {
       this.beliefs.delete(node);
     }
     if (epoch !== null) {
+      const held = new Map((this.stores.get(node)?.snapshot() ?? []).map((entry) => [entry.key, entry] as const));
+      this.lineage.elected({ node, epoch, atUs: this.nowUs(), held });
       const fresh: Belief = { epoch, term: null };
       this.beliefs.set(node, fresh);
       this.tick();
     }
   }
 
-  leaderAckedWrite(node: string): void {
+  /** The leader `node` told a client that `entry` was written. */
+  leaderAckedWrite(node: string, entry: Entry): void {
+    this.lineage.acknowledged(entry, node, this.nowUs());
     this.tick();
     const term = this.beliefs.get(node)?.term;
     if (term && term.writeAcksUs.length < ACKS_PER_TERM_MAX) term.writeAcksUs.push(this.nowUs());
@@ -104,12 +119,34 @@ export class LeaderFollowerObserver {
   }
 
   replicaStates(): ReplicaState[] {
-    return this.servers.map((node) => ({ node, entries: this.stores.get(node)?.() ?? [] }));
+    return this.servers.map((node) => ({ node, entries: this.stores.get(node)?.contents() ?? [] }));
+  }
+
+  /**
+   * The replica whose state survives: the acting leader of the highest epoch, or with none acting,
+   * the most up-to-date replica (whom an election would pick; the first in server order on a tie).
+   */
+  private survivor(): Survivor {
+    const acting = this.actingLeaders().sort((a, b) => this.beliefs.get(b)!.epoch - this.beliefs.get(a)!.epoch);
+    const node = acting[0] ?? this.servers.reduce((best, server) => (this.positionNewer(server, best) ? server : best));
+    const store = this.stores.get(node);
+    return { node, entry: (key) => store?.entry(key) };
+  }
+
+  private positionNewer(a: string, b: string): boolean {
+    const [storeA, storeB] = [this.stores.get(a), this.stores.get(b)];
+    return storeA !== undefined && (storeB === undefined || newer(storeA.position, storeB.position));
+  }
+
+  /** The writes the model discarded (null: unknown), for the checks; known after finish. */
+  discarded(): DiscardedWrite[] | null {
+    return this.discardedWrites;
   }
 
   finish(metrics: MetricsRecorder): void {
     this.tick();
-    this.ledger.finish(metrics);
+    this.discardedWrites = this.lineage.discarded(this.survivor());
+    this.ledger.finish(metrics, this.discardedWrites);
     const { splitBrainUs, unavailableUs } = leaderCoverage(this.leaderTerms(), this.durationUs);
     metrics.set('leader.split-brain-ms', splitBrainUs / 1000);
     metrics.set('leader.unavailable-ms', unavailableUs / 1000);

@@ -18,6 +18,11 @@ export class ReplicaStore {
     return this.entries.get(key)?.value ?? null;
   }
 
+  /** The entry the key holds (undefined: none yet). */
+  entry(key: string): Entry | undefined {
+    return this.entries.get(key);
+  }
+
   /** Applies the entry if it is newer than what the key holds; true when applied. */
   apply(entry: Entry): boolean {
     const current = this.entries.get(entry.key);

@@ -53,7 +53,7 @@ export function onAppendAck(state: ServerState, from: string, message: AppendAck
     write.acked.add(from);
     if (write.acked.size >= state.requiredAcks) {
       state.pending.delete(seq);
-      state.observer.leaderAckedWrite(state.me);
+      state.observer.leaderAckedWrite(state.me, write.entry);
       state.ctx.send(write.client, write.response);
     }
   }

@@ -22,6 +22,7 @@ export interface DurableState {
 
 /** A write the leader applied and waits to acknowledge until enough followers have it. */
 export interface PendingWrite {
+  readonly entry: Entry;
   readonly client: string;
   readonly response: KvResponse;
   readonly acked: Set<string>;
@@ -83,7 +84,7 @@ export function createServerState(ctx: NodeContext, config: LeaderFollowerConfig
   const delayStream = ctx.stream('replication-delay');
   const jitter = ctx.stream('election');
   const { durable, firstStart } = loadDurableState(ctx, config);
-  observer.registerStore(me, () => durable.store.contents());
+  observer.registerStore(me, durable.store);
   // A restarted leader leads again only when nobody else could have been promoted.
   const leading = durable.wasLeader && (firstStart || config.failover === 'manual');
   return {

@@ -2,7 +2,17 @@
 
 import { aliasedKey } from '../../model/config-aliases.js';
 import type { ModelSections } from '../../model/api.js';
+import type { ConfigReader } from '../../model/config-reader.js';
 import { parseReplicationWorkload, type ReplicationWorkloadConfig } from '../../model/kit/kv/kv-workload-config.js';
+
+/**
+ * How replicas choose between two writes of a key: `versions`, the coordinator's counter
+ * (Lamport-updated from read replies) with its index; `lww`, last write wins by the timestamp the
+ * writer's time-of-day clock put on it (Cassandra). See conflict.ts.
+ */
+export type ConflictMode = 'versions' | 'lww';
+/** Whose clock stamps a write under `lww`: the coordinator that takes it, or the client that issues it. */
+export type TimestampSource = 'coordinator' | 'client';
 
 export interface LeaderlessConfig {
   /** Every storage node, in ring order. */
@@ -22,6 +32,10 @@ export interface LeaderlessConfig {
   readonly sloppyAfterUs: number;
   /** How often a node holding hints tries to hand them to their home replica. */
   readonly handoffIntervalUs: number;
+  /** Which of two writes of a key a replica keeps (default `versions`). */
+  readonly conflict: ConflictMode;
+  /** With `conflict: lww`, whose clock stamps a write (default `coordinator`). */
+  readonly timestamps: TimestampSource;
   readonly workload: ReplicationWorkloadConfig;
 }
 
@@ -39,6 +53,7 @@ export function parseLeaderlessConfig({ system, workload }: ModelSections): Lead
   const sloppy = system.boolean('sloppy', { default: false });
   const sloppyAfterUs = system.duration('sloppy-after', { default: 50_000, min: 1 });
   const handoffIntervalUs = system.duration('handoff-interval', { default: 500_000, min: 1 });
+  const { conflict, timestamps } = parseConflict(system);
   if (sloppy && replicas.length > 0 && n >= replicas.length) {
     system.error('sloppy', `a sloppy quorum needs stand-ins outside a key's ${n} replicas, and there are ${replicas.length} in all`, 'place keys on fewer replicas than there are, e.g. n: 3 with 5 replicas');
   }
@@ -49,7 +64,16 @@ export function parseLeaderlessConfig({ system, workload }: ModelSections): Lead
   for (const client of parsed.clients) {
     if (replicas.includes(client) || client === coordinator) workload?.error('clients', `node "${client}" cannot be both a client and a server`);
   }
-  return { replicas, n, r, w, coordinator, readRepair, sloppy, sloppyAfterUs, handoffIntervalUs, workload: parsed };
+  return { replicas, n, r, w, coordinator, readRepair, sloppy, sloppyAfterUs, handoffIntervalUs, conflict, timestamps, workload: parsed };
+}
+
+function parseConflict(system: ConfigReader): { conflict: ConflictMode; timestamps: TimestampSource } {
+  const conflict = system.string('conflict', { default: 'versions', oneOf: ['versions', 'lww'] }) as ConflictMode;
+  const timestamps = system.string('timestamps', { default: 'coordinator', oneOf: ['coordinator', 'client'] }) as TimestampSource;
+  if (system.has('timestamps') && conflict !== 'lww') {
+    system.error('timestamps', 'timestamps only decide between writes with last-write-wins', 'add conflict: lww, or remove timestamps');
+  }
+  return { conflict, timestamps };
 }
 
 /** The replicas of a key: all when n covers them, else n consecutive nodes from the key's hash on the ring. */

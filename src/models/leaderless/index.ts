@@ -1,7 +1,8 @@
 // The built-in `leaderless` model (Dynamo style): N replicas per key (all nodes, or placement on a
 // ring), writes wait for W acknowledgements and reads for R replies, a coordinator per request (a
 // separate node, or a replica the client picks), read repair, and an optional sloppy quorum with
-// hinted handoff. Versions decide which value wins. Runs the kv workload (history for the checks)
+// hinted handoff. Versions, or last-write-wins timestamps from the coordinator's or the client's
+// clock (`conflict: lww`), decide which value wins. Runs the kv workload (history for the checks)
 // or the t-visibility workload (PBS staleness). Uses only the public model API.
 
 import type { SystemModel } from '../../model/api.js';
@@ -16,7 +17,16 @@ export const leaderlessModel: SystemModel<LeaderlessConfig, LeaderlessObserver> 
   name: 'leaderless',
   description: 'Dynamo-style quorum replication: N, R, W, read repair, sloppy quorum with hinted handoff.',
 
-  metricNames: () => [...KV_METRIC_NAMES, ...VISIBILITY_METRIC_NAMES, 'retries', 'redirects', 'read-repairs', 'writes.hinted'],
+  metricNames: () => [
+    ...KV_METRIC_NAMES,
+    ...VISIBILITY_METRIC_NAMES,
+    'retries',
+    'redirects',
+    'read-repairs',
+    'writes.hinted',
+    /** Acknowledged writes discarded because an earlier one carried a later timestamp (always 0 under `versions`). */
+    { name: 'writes.lww-dropped', unit: 'count' },
+  ],
 
   timelineSeries: () => KV_TIMELINE_SERIES,
 
@@ -24,10 +34,9 @@ export const leaderlessModel: SystemModel<LeaderlessConfig, LeaderlessObserver> 
 
   parseConfig: parseLeaderlessConfig,
 
-  createShared: (config, setup) => new LeaderlessObserver(config.replicas, setup.oracle, (key) => homeReplicas(config, key)),
+  createShared: (config, setup) => new LeaderlessObserver(config, setup.oracle, (key) => homeReplicas(config, key)),
 
   createNode(ctx, config, observer) {
-    observer.clock.use(ctx);
     const workload = config.workload;
     if (workload.clients.includes(ctx.nodeName)) {
       const stream = ctx.stream('router');
@@ -37,9 +46,10 @@ export const leaderlessModel: SystemModel<LeaderlessConfig, LeaderlessObserver> 
         redirected: () => {},
         timedOut: () => {},
       };
+      const options = { timestampWrites: config.conflict === 'lww' && config.timestamps === 'client' };
       return workload.kind === 'kv'
-        ? createKvClient(ctx, workload, observer.ledger, router)
-        : createVisibilityClient(ctx, workload, observer.visibility, router);
+        ? createKvClient(ctx, workload, observer.ledger, router, options)
+        : createVisibilityClient(ctx, workload, observer.visibility, router, options);
     }
     if (config.replicas.includes(ctx.nodeName) || config.coordinator === ctx.nodeName) return createLeaderlessNode(ctx, config, observer);
     return null;
@@ -53,5 +63,5 @@ export const leaderlessModel: SystemModel<LeaderlessConfig, LeaderlessObserver> 
 
   finish: (observer, metrics) => observer.finish(metrics),
 
-  recordedFacts: (observer) => ({ replicaStates: observer.replicaStates(), placement: observer.placement() }),
+  recordedFacts: (observer) => ({ replicaStates: observer.replicaStates(), placement: observer.placement(), discardedWrites: observer.discarded() }),
 };

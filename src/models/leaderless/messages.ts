@@ -2,10 +2,19 @@
 
 import type { KvValue } from '../../model/kit/kv/kv-messages.js';
 
-/** Versions decide which value wins: a higher version replaces a lower one. */
+/** A write as replicas keep it. Which of two wins: conflict.ts. */
 export interface Versioned {
   readonly value: KvValue;
+  /** Unique per write (the coordinator's counter and index); the order under `conflict: versions`. */
   readonly version: number;
+  /** Under `conflict: lww` only: the order. Read repair and hinted handoff pass it on unchanged. */
+  readonly stamp?: WriteStamp;
+}
+
+/** A last-write-wins timestamp: what the writer's time-of-day clock read, and who the writer was. */
+export interface WriteStamp {
+  readonly timestampUs: number;
+  readonly writer: string;
 }
 
 export type LeaderlessMessage =

@@ -5,11 +5,9 @@
 import type { NodeContext } from '../../model/api.js';
 import type { KvRequest, KvResponse } from '../../model/kit/kv/kv-messages.js';
 import type { LeaderlessConfig } from './config.js';
+import { VERSION_STRIDE, versionCounter } from './conflict.js';
 import type { LeaderlessMessage, Versioned } from './messages.js';
 import type { LeaderlessObserver } from './observer.js';
-
-/** Versions are counter * VERSION_STRIDE + coordinator index: unique, and ordered by counter first. */
-const VERSION_STRIDE = 4096;
 
 export interface ReplicaDisk {
   readonly store: Map<string, Versioned>;
@@ -31,6 +29,8 @@ export interface CoordinatedRequest {
 export interface NodeState {
   readonly ctx: NodeContext;
   readonly config: LeaderlessConfig;
+  /** For measurement only: told of every write this node versions. */
+  readonly observer: LeaderlessObserver;
   readonly me: string;
   readonly isReplica: boolean;
   readonly coordinatorIndex: number;
@@ -50,7 +50,7 @@ export function createNodeState(ctx: NodeContext, config: LeaderlessConfig, obse
   const { store, hints } = loadDisk(ctx);
   if (isReplica) observer.registerStore(me, () => [...store.keys()].sort().map((key) => [key, store.get(key)!.value]));
   const counter = (ctx.durable.get('ll.counter') as number | undefined) ?? 0;
-  return { ctx, config, me, isReplica, coordinatorIndex, store, hints, counter, requests: new Map(), nextId: 1 };
+  return { ctx, config, observer, me, isReplica, coordinatorIndex, store, hints, counter, requests: new Map(), nextId: 1 };
 }
 
 function loadDisk(ctx: NodeContext): ReplicaDisk {
@@ -72,7 +72,7 @@ export function answer(state: NodeState, entry: CoordinatedRequest, response: Om
 
 /** A version seen in a reply: later writes of this coordinator get a higher counter. */
 export function noteVersionSeen(state: NodeState, version: number): void {
-  state.counter = Math.max(state.counter, Math.floor(version / VERSION_STRIDE));
+  state.counter = Math.max(state.counter, versionCounter(version));
   state.ctx.durable.set('ll.counter', state.counter);
 }
 
@@ -81,11 +81,4 @@ export function nextWriteVersion(state: NodeState): number {
   state.counter++;
   state.ctx.durable.set('ll.counter', state.counter);
   return state.counter * VERSION_STRIDE + state.coordinatorIndex;
-}
-
-/** The item with the highest version (null when there is none). */
-export function newest(items: Iterable<Versioned | null>): Versioned | null {
-  let best: Versioned | null = null;
-  for (const item of items) if (item && (!best || item.version > best.version)) best = item;
-  return best;
 }

@@ -1,17 +1,29 @@
-// Quorum writes at a coordinator: version the write, send it to the key's N home replicas and
-// answer the client after W acknowledgements; with a sloppy quorum, home replicas still silent
-// after `sloppy-after` get stand-ins that hold the write as a hint for them.
+// Quorum writes at a coordinator: version the write (and under `conflict: lww` stamp it, or keep
+// the client's stamp), send it to the key's N home replicas and answer the client after W
+// acknowledgements; with a sloppy quorum, home replicas still silent after `sloppy-after` get
+// stand-ins that hold the write as a hint for them.
 
-import type { Versioned } from './messages.js';
+import type { Versioned, WriteStamp } from './messages.js';
 import { preferenceList } from './config.js';
 import type { CoordinatedRequest, NodeState } from './node-state.js';
 import { answer, nextWriteVersion, send } from './node-state.js';
 
 export function startWrite(state: NodeState, id: number, entry: CoordinatedRequest): void {
   const { request } = entry;
-  const item: Versioned = { value: request.value!, version: nextWriteVersion(state) };
+  const version = nextWriteVersion(state);
+  const stamp = state.config.conflict === 'lww' ? writeStamp(state, entry) : null;
+  const item: Versioned = stamp === null ? { value: request.value!, version } : { value: request.value!, version, stamp };
+  state.observer.writeVersioned(item, state.me);
   for (const replica of entry.home) send(state, replica, { kind: 'll.write', id, key: request.key, item, hintFor: null });
   if (state.config.sloppy) state.ctx.setTimer(state.config.sloppyAfterUs, () => sloppyFallback(state, id, item));
+}
+
+/** Last-write-wins: the coordinator's time-of-day clock now, or the client's when it stamped the request. */
+function writeStamp(state: NodeState, entry: CoordinatedRequest): WriteStamp {
+  if (state.config.timestamps === 'coordinator') return { timestampUs: state.ctx.nowUs(), writer: state.me };
+  const { timestampUs } = entry.request;
+  if (timestampUs === undefined) throw new Error(`leaderless: a write from ${entry.client} carries no client timestamp (timestamps: client)`);
+  return { timestampUs, writer: entry.client };
 }
 
 /**

@@ -1,6 +1,8 @@
-// The replica role: stores versioned values (the newest version wins), holds a write addressed
-// to another home replica as a hint for it (sloppy quorum), acknowledges writes and answers reads.
+// The replica role: stores one value per key (the newest wins, by version or by timestamp:
+// conflict.ts), holds a write addressed to another home replica as a hint for it (sloppy quorum),
+// acknowledges writes and answers reads. A write that loses is acknowledged all the same.
 
+import { supersedes } from './conflict.js';
 import type { LeaderlessMessage, Versioned } from './messages.js';
 import type { NodeState } from './node-state.js';
 import { send } from './node-state.js';
@@ -8,10 +10,10 @@ import { send } from './node-state.js';
 export type WriteMessage = Extract<LeaderlessMessage, { kind: 'll.write' }>;
 export type ReadMessage = Extract<LeaderlessMessage, { kind: 'll.read' }>;
 
-/** Stores the item unless the store already has a newer (or the same) version. */
+/** Stores the item unless the store already has a newer one (or the same). */
 export function applyIfNewer(state: NodeState, key: string, item: Versioned): void {
   const current = state.store.get(key);
-  if (!current || item.version > current.version) state.store.set(key, item);
+  if (!current || supersedes(state.config.conflict, item, current)) state.store.set(key, item);
 }
 
 /** Keeps the write for its home replica, to hand off later (the newest version per key). */
@@ -19,7 +21,7 @@ function holdHint(state: NodeState, home: string, key: string, item: Versioned):
   const held = state.hints.get(home) ?? new Map<string, Versioned>();
   state.hints.set(home, held);
   const current = held.get(key);
-  if (!current || item.version > current.version) held.set(key, item);
+  if (!current || supersedes(state.config.conflict, item, current)) held.set(key, item);
 }
 
 /** Id 0 is a read repair, which is not acknowledged. */

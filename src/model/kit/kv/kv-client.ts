@@ -20,6 +20,14 @@ export interface KvRouter {
   readonly redirectMax: number;
 }
 
+export interface KvClientOptions {
+  /**
+   * Writes carry the client's time-of-day clock (ctx.nowUs()) at invocation as `timestampUs`,
+   * for servers that order writes by client timestamps (last-write-wins). Default false.
+   */
+  readonly timestampWrites?: boolean;
+}
+
 interface Pending {
   readonly request: KvRequest;
   readonly process: number;
@@ -38,6 +46,7 @@ export function createKvClient(
   config: KvWorkloadConfig,
   ledger: KvLedger,
   router: KvRouter,
+  options: KvClientOptions = {},
 ): NodeBehaviour {
   const clientIndex = config.clients.indexOf(ctx.nodeName);
   ledger.registerClient(ctx.nodeName);
@@ -98,7 +107,7 @@ export function createKvClient(
       f === 'read'
         ? { kind: 'kv.request', requestId, f, key }
         : f === 'write'
-          ? { kind: 'kv.request', requestId, f, key, value: freshValue() }
+          ? { kind: 'kv.request', requestId, f, key, value: freshValue(), ...(options.timestampWrites ? { timestampUs: ctx.nowUs() } : {}) }
           : { kind: 'kv.request', requestId, f, key, value: freshValue(), expected: lastSeen.get(key) ?? null };
     const op: Pending = { request, process: requestId, attempts: 1, redirects: 0, timer: null, server: '', final };
     pending.set(requestId, op);

@@ -1,12 +1,14 @@
 // The key-value clients' shared bookkeeping, kept by a model's observer: operation ids, a copy of
-// the history the clients record (for the stale-read and lost-write metrics at the end), each
+// the history the clients record (for the stale-read, lost-write and unreadable-write metrics at
+// the end, and for the observer to judge writes by), each
 // client's operations in flight (the drain and final phases wait for those of clients that are
 // up), and the clients' final read starters. Measurement only: nodes never read it to decide
 // anything.
 
 import type { HistoryOperation, MetricDeclaration, MetricsRecorder, TimelineSeries } from '../../api.js';
 import type { RecordedOperation } from '../../facts.js';
-import { findLostWrites } from '../../../checks/lost-writes.js';
+import type { DiscardedWrite } from '../../replication-facts.js';
+import { findDiscardedWrites, findUnreadableWrites, type LostWrite } from '../../../checks/lost-writes.js';
 import { findStaleReads } from '../../../checks/stale-reads.js';
 
 /** Same bound as the run's history: the copy never outgrows what checks could see. */
@@ -24,7 +26,10 @@ export const KV_METRIC_NAMES = [
   /** Compare-and-set operations answered "the value did not match" (not failures of the system). */
   'ops.cas-mismatch',
   'writes.acknowledged',
+  /** Acknowledged writes the system discarded (the model's truth; see src/checks/lost-writes.ts). */
   'writes.lost',
+  /** Acknowledged writes not readable at the end, and not superseded by a later write. */
+  'writes.unreadable',
   'reads.ok',
   'reads.stale',
   'reads.stale-fraction',
@@ -99,8 +104,22 @@ export class KvLedger {
     for (const start of this.finalReadStarters.values()) start();
   }
 
-  /** Ops with an invocation but no completion yet count as unknown. */
-  finish(metrics: MetricsRecorder): void {
+  /** The history as recorded so far, in true order; null when it hit its bound (incomplete). */
+  operations(): readonly RecordedOperation[] | null {
+    return this.truncated ? null : this.records;
+  }
+
+  /** The discarded writes the history shows acknowledged (null: unknown). */
+  acknowledgedDiscards(discarded: readonly DiscardedWrite[] | null): LostWrite[] | null {
+    return this.truncated || discarded === null ? null : findDiscardedWrites(this.records, discarded);
+  }
+
+  /**
+   * Ops with an invocation but no completion yet count as unknown. `discarded`: the writes the
+   * model knows it discarded (null: unknown); a model that does not say (undefined) gets the
+   * unreadable writes as `writes.lost`, the approximation from the final reads.
+   */
+  finish(metrics: MetricsRecorder, discarded?: readonly DiscardedWrite[] | null): void {
     const incomplete = this.incomplete();
     metrics.set('ops.unknown', metrics.get('ops.unknown') + incomplete);
     const answered = metrics.get('ops.ok') + metrics.get('ops.failed') + metrics.get('ops.unknown');
@@ -111,6 +130,9 @@ export class KvLedger {
     metrics.set('reads.ok', readCount);
     metrics.set('reads.stale', stale.length);
     if (readCount > 0) metrics.set('reads.stale-fraction', stale.length / readCount);
-    if (this.finalReadsFromUs !== null) metrics.set('writes.lost', findLostWrites(this.records, this.finalReadsFromUs).length);
+    const unreadable = this.finalReadsFromUs === null ? null : findUnreadableWrites(this.records, this.finalReadsFromUs).length;
+    if (unreadable !== null) metrics.set('writes.unreadable', unreadable);
+    const lost = discarded === undefined ? unreadable : this.acknowledgedDiscards(discarded)?.length ?? null;
+    if (lost !== null) metrics.set('writes.lost', lost);
   }
 }

@@ -15,6 +15,11 @@ export interface KvRequest {
   readonly value?: number;
   /** cas: the value expected. */
   readonly expected?: KvValue;
+  /**
+   * write, from a client that stamps its writes (KvClientOptions.timestampWrites): its
+   * time-of-day clock when the operation was invoked, in microseconds; a retry keeps it.
+   */
+  readonly timestampUs?: number;
 }
 
 /**

@@ -4,7 +4,7 @@
 // another per client. Records no history (a probe's key is never touched again); only the tally.
 
 import type { MetricsRecorder, NodeBehaviour, NodeContext, TimerHandle } from '../../api.js';
-import type { KvRouter } from './kv-client.js';
+import type { KvClientOptions, KvRouter } from './kv-client.js';
 import { isKvResponse, type KvRequest } from './kv-messages.js';
 import type { VisibilityWorkloadConfig } from './kv-workload-config.js';
 
@@ -43,6 +43,7 @@ export function createVisibilityClient(
   config: VisibilityWorkloadConfig,
   tally: VisibilityTally,
   router: KvRouter,
+  options: KvClientOptions = {},
 ): NodeBehaviour {
   const clientIndex = config.clients.indexOf(ctx.nodeName);
   const share = Math.floor(config.probeCount / config.clients.length) + (clientIndex < config.probeCount % config.clients.length ? 1 : 0);
@@ -76,7 +77,7 @@ export function createVisibilityClient(
     const id = tally.newId();
     const key = `probe-${ctx.nodeName}-${started}`;
     probe = null;
-    send({ kind: 'kv.request', requestId: id, f: 'write', key, value: id });
+    send({ kind: 'kv.request', requestId: id, f: 'write', key, value: id, ...(options.timestampWrites ? { timestampUs: ctx.nowUs() } : {}) });
   };
 
   next();
