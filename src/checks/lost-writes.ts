@@ -124,6 +124,7 @@ function lostWriteWitness(lost: readonly LostWrite[]): unknown {
     lostWrites: lost.slice(0, 20).map((entry) => ({
       key: entry.write.key,
       value: entry.write.written,
+      invokedMs: ms(entry.write.invokeUs),
       acknowledgedMs: ms(entry.write.completeUs),
       reason: entry.reason,
     })),

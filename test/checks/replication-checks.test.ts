@@ -30,8 +30,8 @@ describe('no-lost-writes from the discarded writes a model records', () => {
     // In order of acknowledgement, with when and why.
     const witness = outcome.witness as { lostWrites: unknown[]; explanation: string };
     expect(witness.lostWrites).toEqual([
-      { key: 'k', value: 1, acknowledgedMs: 0.01, reason: 'reason 1' },
-      { key: 'k', value: 2, acknowledgedMs: 0.03, reason: 'reason 2' },
+      { key: 'k', value: 1, invokedMs: 0, acknowledgedMs: 0.01, reason: 'reason 1' },
+      { key: 'k', value: 2, invokedMs: 0.02, acknowledgedMs: 0.03, reason: 'reason 2' },
     ]);
     expect(witness.explanation).toBe('write 1 to k was acknowledged at 0.01ms and discarded: reason 1');
     expect(outcome.marks?.map((mark) => mark.label)).toEqual(['write 1 to k acknowledged, later lost (truncated)', 'write 2 to k acknowledged, later lost (truncated)']);

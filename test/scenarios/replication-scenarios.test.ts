@@ -11,6 +11,11 @@ describe('replication scenarios', () => {
     expect(broken.code).toBe(1);
     expect(broken.verdict('no-lost-writes')).toBe(false);
     expect(broken.metrics['writes.lost']).toBeGreaterThan(0);
+    // The final reads see only some of them: the rest were overwritten by later writes.
+    expect(broken.metrics['writes.unreadable']).toBeGreaterThan(0);
+    expect(broken.metrics['writes.unreadable']).toBeLessThan(broken.metrics['writes.lost']);
+    const witness = broken.document.expectations.find((e: { expr: string }) => e.expr === 'no-lost-writes').witness;
+    expect(witness.lostWrites[0].reason).toMatch(/^truncated from db-1's log when db-\d became leader in epoch \d+/);
     expect(broken.metrics['leader.elections']).toBe(1);
     for (const replication of ['semi-sync', 'sync']) {
       const fixed = await runScenarioJson('repl-async-failover.yaml', '--set', `system.replication=${replication}`);
@@ -30,7 +35,7 @@ describe('replication scenarios', () => {
     expect(marks('single-leader')[0].atMs).toBeGreaterThan(8000);
     expect(marks('single-leader')[0].label).toMatch(/both acknowledge writes as leader/);
     expect(marks('no-lost-writes').length).toBeGreaterThan(0);
-    expect(marks('no-lost-writes')[0].label).toMatch(/acknowledged, later lost/);
+    expect(marks('no-lost-writes')[0].label).toMatch(/acknowledged, later lost \(split-brain\)/);
     // The timeline's failure row counts the kv model's own failures, and only during the
     // partition (8s..14s): compare-and-set mismatches are answers, not failures.
     const timeline = broken.document.timeline;

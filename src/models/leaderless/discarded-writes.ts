@@ -63,6 +63,7 @@ export class DiscardedWriteTracker {
     const lostTo = `${this.mode}: lost to write ${String(by.written)} (acknowledged ${formatDuration(gapUs)} before this one was invoked)`;
     if (this.mode === 'versions') {
       const [mine, theirs] = [versionCounter(item.item.version), versionCounter(byItem.item.version)];
+      if (mine === theirs) return `${lostTo}, versioned with the same counter (${mine}): the tie goes to the coordinator listed later (${byItem.coordinator} over ${item.coordinator})`;
       return `${lostTo}, versioned higher: counter ${theirs} at ${byItem.coordinator} against ${mine} at ${item.coordinator}`;
     }
     const [mine, theirs] = [item.item.stamp!, byItem.item.stamp!];

@@ -1,0 +1,65 @@
+// Wraps a system model for a test, leaving its behaviour alone: every message a node receives is
+// shown to `onDelivery` first (with the true time), every operation a node records in the history
+// to `onHistory`, and a node's context may be replaced (e.g. a time-of-day clock with an offset,
+// where the scenario has no clock faults). Runs through the real simulator: resolve
+// `system.model: wrapped` to the result with resolverWith().
+
+import type { HistoryOperation, NodeContext, SystemModel } from '../../src/model/api.js';
+import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { createModelResolver, type ModelResolver } from '../../src/scenario/resolve-model.js';
+
+export interface ModelWrapping {
+  onDelivery?(node: string, from: string, message: unknown, trueUs: number): void;
+  onHistory?(node: string, operation: HistoryOperation, trueUs: number): void;
+  context?(ctx: NodeContext): NodeContext;
+}
+
+export function wrapModel<C, S>(inner: SystemModel<C, S>, wrapping: ModelWrapping): SystemModel<C, S> {
+  let trueNowUs: () => number = () => 0;
+  return {
+    ...inner,
+    name: 'wrapped',
+    createShared(config, setup) {
+      trueNowUs = () => setup.oracle.nowUs();
+      return inner.createShared(config, setup);
+    },
+    createNode(ctx, config, shared) {
+      const history = {
+        record(operation: HistoryOperation) {
+          wrapping.onHistory?.(ctx.nodeName, operation, trueNowUs());
+          ctx.history.record(operation);
+        },
+      };
+      const watched = replaceMember(ctx, 'history', history);
+      const behaviour = inner.createNode(wrapping.context?.(watched) ?? watched, config, shared);
+      if (behaviour === null) return null;
+      return {
+        ...behaviour,
+        onMessage(from, message) {
+          wrapping.onDelivery?.(ctx.nodeName, from, message, trueNowUs());
+          behaviour.onMessage?.(from, message);
+        },
+      };
+    },
+  };
+}
+
+/** A context whose time-of-day clock reads `offsetUs` off true time (the rest unchanged). */
+export function clockOffset(ctx: NodeContext, offsetUs: number): NodeContext {
+  return replaceMember(ctx, 'nowUs', () => ctx.nowUs() + offsetUs);
+}
+
+function replaceMember<K extends keyof NodeContext>(ctx: NodeContext, member: K, replacement: NodeContext[K]): NodeContext {
+  return new Proxy(ctx, {
+    get(target, property) {
+      if (property === member) return replacement;
+      const value = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+/** The built-in models, and `wrapped` for the given one. */
+export function resolverWith(wrapped: SystemModel<any, any>): ModelResolver {
+  return createModelResolver((name) => (name === 'wrapped' ? (wrapped as SystemModel) : builtinModel(name)), builtinModelNames);
+}
