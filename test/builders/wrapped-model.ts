@@ -1,8 +1,7 @@
 // Wraps a system model for a test, leaving its behaviour alone: every message a node receives is
-// shown to `onDelivery` first (with the true time), every operation a node records in the history
-// to `onHistory`, and a node's context may be replaced (e.g. a time-of-day clock with an offset,
-// where the scenario has no clock faults). Runs through the real simulator: resolve
-// `system.model: wrapped` to the result with resolverWith().
+// shown to `onDelivery` first, and every operation a node records in the history to `onHistory`
+// (both with the true time). Runs through the real simulator: resolve `system.model: wrapped` to
+// the result with resolverWith().
 
 import type { HistoryOperation, NodeContext, SystemModel } from '../../src/model/api.js';
 import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
@@ -11,7 +10,6 @@ import { createModelResolver, type ModelResolver } from '../../src/scenario/reso
 export interface ModelWrapping {
   onDelivery?(node: string, from: string, message: unknown, trueUs: number): void;
   onHistory?(node: string, operation: HistoryOperation, trueUs: number): void;
-  context?(ctx: NodeContext): NodeContext;
 }
 
 export function wrapModel<C, S>(inner: SystemModel<C, S>, wrapping: ModelWrapping): SystemModel<C, S> {
@@ -30,8 +28,7 @@ export function wrapModel<C, S>(inner: SystemModel<C, S>, wrapping: ModelWrappin
           ctx.history.record(operation);
         },
       };
-      const watched = replaceMember(ctx, 'history', history);
-      const behaviour = inner.createNode(wrapping.context?.(watched) ?? watched, config, shared);
+      const behaviour = inner.createNode(replaceMember(ctx, 'history', history), config, shared);
       if (behaviour === null) return null;
       return {
         ...behaviour,
@@ -42,11 +39,6 @@ export function wrapModel<C, S>(inner: SystemModel<C, S>, wrapping: ModelWrappin
       };
     },
   };
-}
-
-/** A context whose time-of-day clock reads `offsetUs` off true time (the rest unchanged). */
-export function clockOffset(ctx: NodeContext, offsetUs: number): NodeContext {
-  return replaceMember(ctx, 'nowUs', () => ctx.nowUs() + offsetUs);
 }
 
 function replaceMember<K extends keyof NodeContext>(ctx: NodeContext, member: K, replacement: NodeContext[K]): NodeContext {

@@ -1,7 +1,7 @@
 // Last-write-wins in the leaderless model (`conflict: lww`): the merge order on explicit
 // timestamps, a replica that keeps the later stamp and still acknowledges the loser, perfect clocks
-// dropping nothing, and skewed clocks (a node context whose time-of-day clock is off true time, in
-// a real run) dropping exactly the writes an independent reading of the history says they must.
+// dropping nothing, and skewed clocks (`clock:` faults, in real runs) dropping exactly the writes
+// an independent reading of the history says they must.
 
 import { describe, expect, it } from 'vitest';
 import type { HistoryOperation, NodeContext } from '../../src/model/api.js';
@@ -12,7 +12,7 @@ import type { NodeState } from '../../src/models/leaderless/node-state.js';
 import { onWrite } from '../../src/models/leaderless/replica.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { runScenario } from '../../src/run/run-scenario.js';
-import { clockOffset, resolverWith, wrapModel } from '../builders/wrapped-model.js';
+import { resolverWith, wrapModel } from '../builders/wrapped-model.js';
 import { runCli } from '../cli/fake-io.js';
 
 const stamped = (value: number, version: number, timestampUs: number, writer: string): Versioned => ({ value, version, stamp: { timestampUs, writer } });
@@ -82,14 +82,15 @@ workload: { kind: kv, clients: [client], rate: 10/s }
   });
 });
 
-/** Three clients write one key through coordinators the clients pick; a clock offset per node. */
-const lwwScenario = (timestamps: 'client' | 'coordinator', extra = '') => `
+/** Three clients write one key through coordinators the clients pick; a standing clock offset per node. */
+const lwwScenario = (timestamps: 'client' | 'coordinator', offsetsUs: Record<string, number>, extra = '') => `
 seed: 4
 duration: 30s
 nodes: [ { name: client, count: 3 }, { name: replica, count: 3 } ]
 network: { latency: { dist: exponential, mean: 500us } }
 system: { model: wrapped, replicas: [replica-1, replica-2, replica-3], conflict: lww, timestamps: ${timestamps} ${extra} }
 workload: { kind: kv, clients: ["client-*"], keys: 1, mix: { read: 0.3, write: 0.7 }, rate: 150/s, timeout: 500ms }
+faults: [ ${Object.entries(offsetsUs).map(([node, offsetUs]) => `{ at: 0s, clock: ${node}, offset: ${offsetUs}us }`).join(', ')} ]
 final: { quiet: 1s }
 expect: [ no-lost-writes, converged ]
 `;
@@ -101,7 +102,8 @@ interface Write {
   readonly okUs: number;
 }
 
-async function runSkewed(text: string, offsetsUs: Record<string, number>) {
+/** Runs the scenario, with its history watched (true times of invocation and acknowledgement). */
+async function runWatched(text: string) {
   const open = new Map<string, { value: number; invokeUs: number }>();
   const writes: Write[] = [];
   const onHistory = (node: string, op: HistoryOperation, trueUs: number) => {
@@ -109,8 +111,7 @@ async function runSkewed(text: string, offsetsUs: Record<string, number>) {
     if (op.type === 'invoke') open.set(`${node}/${op.process}`, { value: op.value as number, invokeUs: trueUs });
     else if (op.type === 'ok') writes.push({ client: node, ...open.get(`${node}/${op.process}`)!, okUs: trueUs });
   };
-  const context = (ctx: NodeContext) => (ctx.nodeName in offsetsUs ? clockOffset(ctx, offsetsUs[ctx.nodeName]!) : ctx);
-  const model = wrapModel(leaderlessModel, { onHistory, context });
+  const model = wrapModel(leaderlessModel, { onHistory });
   const result = await runScenario(await loadScenario({ file: 'test.yaml', text, sets: [], resolveModel: resolverWith(model) }));
   return { result, writes };
 }
@@ -129,7 +130,7 @@ function expectedDrops(writes: readonly Write[], offsetsUs: Record<string, numbe
 describe('last-write-wins in real runs', () => {
   it('with perfect clocks drops nothing, with client or coordinator timestamps', async () => {
     for (const timestamps of ['client', 'coordinator'] as const) {
-      const { result } = await runSkewed(lwwScenario(timestamps), {});
+      const { result } = await runWatched(lwwScenario(timestamps, {}));
       expect(result.metrics['writes.acknowledged']).toBeGreaterThan(2500);
       expect(result.metrics['writes.lww-dropped']).toBe(0);
       expect(result.metrics['writes.lost']).toBe(0);
@@ -140,7 +141,7 @@ describe('last-write-wins in real runs', () => {
 
   it("a client whose clock is 3ms behind loses exactly the writes it makes within 3ms of another's, though acknowledged", async () => {
     const offsets = { 'client-2': -3_000 };
-    const { result, writes } = await runSkewed(lwwScenario('client'), offsets);
+    const { result, writes } = await runWatched(lwwScenario('client', offsets));
     const expected = expectedDrops(writes, offsets);
     expect(expected.length).toBeGreaterThan(10);
     expect(result.metrics['writes.lww-dropped']).toBe(expected.length);
@@ -156,9 +157,9 @@ describe('last-write-wins in real runs', () => {
   });
 
   it('coordinator timestamps: one coordinator with a skewed clock orders writes by its own clock and drops nothing; a skewed replica among several does', async () => {
-    const single = await runSkewed(lwwScenario('coordinator', ', coordinator: replica-1'), { 'replica-1': -3_000 });
+    const single = await runWatched(lwwScenario('coordinator', { 'replica-1': -3_000 }, ', coordinator: replica-1'));
     expect(single.result.metrics['writes.lww-dropped']).toBe(0);
-    const picked = await runSkewed(lwwScenario('coordinator'), { 'replica-2': -3_000 });
+    const picked = await runWatched(lwwScenario('coordinator', { 'replica-2': -3_000 }));
     expect(picked.result.metrics['writes.lww-dropped']).toBeGreaterThan(10);
     expect(picked.result.metrics['writes.lost']).toBe(picked.result.metrics['writes.lww-dropped']);
   });
