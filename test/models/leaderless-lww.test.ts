@@ -75,10 +75,13 @@ workload: { kind: kv, clients: [client], rate: 10/s }
       resolveModel: resolverWith(leaderlessModel),
     });
 
-  it('refuses timestamps without last-write-wins, and an unknown conflict mode, at the key', async () => {
-    await expect(load('timestamps: client')).rejects.toThrow(/system\.timestamps.*only decide between writes with last-write-wins/s);
+  it('refuses an unknown conflict mode or timestamp source at the key; timestamps are accepted (unused) under versions', async () => {
     await expect(load('conflict: newest')).rejects.toThrow(/system\.conflict/);
     await expect(load('conflict: lww, timestamps: server')).rejects.toThrow(/system\.timestamps/);
+    // So that --set system.conflict=versions compares an lww scenario without editing it.
+    const scenario = await load('conflict: versions, timestamps: client');
+    expect(scenario.system.config).toMatchObject({ conflict: 'versions', timestamps: 'client' });
+    expect((await load('')).system.config).toMatchObject({ conflict: 'versions', timestamps: 'coordinator' });
   });
 });
 
