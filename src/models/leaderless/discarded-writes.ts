@@ -10,7 +10,6 @@
 
 import type { DiscardedWrite } from '../../model/replication-facts.js';
 import type { RecordedOperation } from '../../model/facts.js';
-import { formatDuration } from '../../model/describe.js';
 import { findOvertakenWrites, type OvertakenWrite } from '../../model/kit/kv/overtaken-writes.js';
 import type { ConflictMode } from './config.js';
 import { supersedes, versionCounter } from './conflict.js';
@@ -60,7 +59,7 @@ export class DiscardedWriteTracker {
 
   private reason({ write, item, by, byItem }: OvertakenWrite<TrackedWrite>): string {
     const gapUs = write.invokeUs - by.completeUs!;
-    const lostTo = `${this.mode}: lost to write ${String(by.written)} (acknowledged ${formatDuration(gapUs)} before this one was invoked)`;
+    const lostTo = `${this.mode}: lost to write ${String(by.written)} (acknowledged ${formatGap(gapUs)} before this one was invoked)`;
     if (this.mode === 'versions') {
       const [mine, theirs] = [versionCounter(item.item.version), versionCounter(byItem.item.version)];
       if (mine === theirs) return `${lostTo}, versioned with the same counter (${mine}): the tie goes to the coordinator listed later (${byItem.coordinator} over ${item.coordinator})`;
@@ -70,6 +69,16 @@ export class DiscardedWriteTracker {
     if (theirs.timestampUs === mine.timestampUs) {
       return `${lostTo}, stamped in the same microsecond: the tie goes to the writer named later (${theirs.writer} over ${mine.writer})`;
     }
-    return `${lostTo}, stamped later by ${formatDuration(theirs.timestampUs - mine.timestampUs)} (${theirs.writer}'s clock against ${mine.writer}'s)`;
+    const later = `stamped later by ${formatGap(theirs.timestampUs - mine.timestampUs)}`;
+    if (theirs.writer === mine.writer) return `${lostTo}, ${later} by the same clock (${mine.writer}'s, which went back)`;
+    return `${lostTo}, ${later} (${theirs.writer}'s clock against ${mine.writer}'s)`;
   }
+}
+
+/** A short span in the unit that reads best: `595us`, `1.405ms`, `1.955s`. */
+function formatGap(us: number): string {
+  const round = (n: number): number => Math.round(n * 1000) / 1000;
+  if (us < 1_000) return `${us}us`;
+  if (us < 1_000_000) return `${round(us / 1_000)}ms`;
+  return `${round(us / 1_000_000)}s`;
 }
