@@ -15,7 +15,7 @@ export function watchForFailover(state: ServerState): void {
   const { monitor, leaderGuess, config } = state;
   if (monitor !== null && leaderGuess !== null && leaderGuess !== state.me) considerElection(state);
   else if (config.failover === 'automatic' && state.election === null) {
-    const silentUs = state.ctx.nowUs() - state.lastHeardUs;
+    const silentUs = state.ctx.monotonicUs() - state.lastHeardUs;
     if (silentUs > config.failoverTimeoutUs * (1 + 0.5 * state.jitter.next())) startElection(state);
   }
 }
@@ -30,7 +30,7 @@ export function startElection(state: ServerState): void {
   for (const other of state.others) ctx.send(other, request);
   const timer = ctx.setTimer(state.config.failoverTimeoutUs / 2, () => {
     state.election = null;
-    state.lastHeardUs = ctx.nowUs(); // wait a whole timeout before trying again
+    state.lastHeardUs = ctx.monotonicUs(); // wait a whole timeout before trying again
     considerElection(state); // with a detector: again while the leader is suspected
   });
   state.election = { epoch, votes: new Set([state.me]), timer };
@@ -71,7 +71,7 @@ export function considerElection(state: ServerState): void {
 function followsLiveLeader(state: ServerState): boolean {
   if (state.leading) return true;
   const { monitor, leaderGuess } = state;
-  if (monitor === null) return state.ctx.nowUs() - state.lastHeardUs < state.config.failoverTimeoutUs;
+  if (monitor === null) return state.ctx.monotonicUs() - state.lastHeardUs < state.config.failoverTimeoutUs;
   return leaderGuess !== null && leaderGuess !== state.me && !monitor.isSuspected(leaderGuess);
 }
 
@@ -85,7 +85,7 @@ export function onVoteRequest(state: ServerState, from: string, message: VoteReq
   const granted = !followsLiveLeader(state) && message.epoch > durable.votedEpoch && message.epoch > durable.epoch && !newer(mine, candidate);
   if (granted) durable.votedEpoch = message.epoch;
   // Detector mode: a voter without a leader gives its candidate a timeout to win.
-  if (granted && state.monitor !== null) state.lastHeardUs = state.ctx.nowUs();
+  if (granted && state.monitor !== null) state.lastHeardUs = state.ctx.monotonicUs();
   state.ctx.send(from, { kind: 'lf.vote', epoch: message.epoch, granted } satisfies ReplicaMessage);
 }
 

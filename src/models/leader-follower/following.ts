@@ -23,7 +23,7 @@ function onLeaderContact(state: ServerState, from: string, epoch: number): void 
   adoptEpoch(state, epoch, from);
   if (state.leading) return;
   state.leaderGuess = from;
-  state.lastHeardUs = state.ctx.nowUs();
+  state.lastHeardUs = state.ctx.monotonicUs();
 }
 
 export function onHeartbeat(state: ServerState, from: string, message: Heartbeat): void {

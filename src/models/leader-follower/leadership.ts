@@ -14,7 +14,7 @@ export function becomeLeader(state: ServerState, epoch: number): void {
   state.durable.epoch = epoch;
   state.leaderGuess = state.me;
   for (const map of state.unacked.values()) map.clear();
-  for (const follower of state.others) state.lastAnsweredUs.set(follower, state.ctx.nowUs()); // a grace period
+  for (const follower of state.others) state.lastAnsweredUs.set(follower, state.ctx.monotonicUs()); // a grace period
   state.observer.setLeader(state.me, epoch);
   broadcastHeartbeat(state);
 }
@@ -37,7 +37,7 @@ export function adoptEpoch(state: ServerState, epoch: number, leader: string | n
 
 /** check-quorum: true while a majority (this leader included) answered within the failover timeout. */
 function hearsMajority(state: ServerState): boolean {
-  const nowUs = state.ctx.nowUs();
+  const nowUs = state.ctx.monotonicUs();
   const answering = state.others.filter((follower) => nowUs - (state.lastAnsweredUs.get(follower) ?? -Infinity) <= state.config.failoverTimeoutUs);
   return answering.length + 1 >= state.majority;
 }
@@ -47,7 +47,7 @@ export function checkQuorum(state: ServerState): void {
   if (!state.leading || !state.config.checkQuorum || hearsMajority(state)) return;
   stepDown(state);
   state.leaderGuess = null;
-  state.lastHeardUs = state.ctx.nowUs(); // a whole timeout before it stands for election itself
+  state.lastHeardUs = state.ctx.monotonicUs(); // a whole timeout before it stands for election itself
 }
 
 /** Fencing: a replica knows a newer epoch than this leader's; the epoch itself comes with the new leader's heartbeat. */

@@ -13,7 +13,7 @@ export type AppendAck = Extract<ReplicaMessage, { kind: 'lf.append-ack' }>;
 /** Sends a heartbeat to every follower, each followed by its oldest entries not acknowledged within an interval. */
 export function broadcastHeartbeat(state: ServerState): void {
   const { ctx, durable, me } = state;
-  const nowUs = ctx.nowUs();
+  const nowUs = ctx.monotonicUs();
   for (const follower of state.others) {
     ctx.send(follower, { kind: 'lf.heartbeat', epoch: durable.epoch, leader: me } satisfies ReplicaMessage);
     const waiting = [...state.unacked.get(follower)!.values()].filter((item) => nowUs - item.sentUs >= state.config.heartbeatIntervalUs);
@@ -35,7 +35,7 @@ export function replicate(state: ServerState, entry: Entry): void {
 /** Sends the entry to every follower (if this replica still leads) and waits for their acknowledgements. */
 function shipEntry(state: ServerState, entry: Entry): void {
   if (!state.leading) return;
-  const nowUs = state.ctx.nowUs();
+  const nowUs = state.ctx.monotonicUs();
   for (const follower of state.others) {
     state.unacked.get(follower)!.set(entry.seq, { entry, sentUs: nowUs });
     state.ctx.send(follower, { kind: 'lf.append', epoch: state.durable.epoch, leader: state.me, entries: [entry] } satisfies ReplicaMessage);
@@ -45,7 +45,7 @@ function shipEntry(state: ServerState, entry: Entry): void {
 /** A follower acknowledged entries: stop resending them, and answer the clients whose writes now have enough acks. */
 export function onAppendAck(state: ServerState, from: string, message: AppendAck): void {
   if (!state.leading || message.epoch !== state.durable.epoch) return;
-  state.lastAnsweredUs.set(from, state.ctx.nowUs());
+  state.lastAnsweredUs.set(from, state.ctx.monotonicUs());
   for (const seq of message.seqs) {
     state.unacked.get(from)?.delete(seq);
     const write = state.pending.get(seq);

@@ -98,7 +98,7 @@ export function createKvClient(
     ctx.metrics.count(casMismatch ? 'ops.cas-mismatch' : type === 'ok' ? 'ops.ok' : type === 'fail' ? 'ops.failed' : 'ops.unknown');
     if (type === 'ok' && request.f !== 'read') ctx.metrics.count('writes.acknowledged');
     if (type === 'ok') lastSeen.set(request.key, request.f === 'read' ? (readValue ?? null) : request.value!);
-    if (!op.final && config.concurrencyPerClient !== null && ctx.nowUs() < ctx.durationUs) issue();
+    if (!op.final && config.concurrencyPerClient !== null && ctx.monotonicUs() < ctx.durationUs) issue();
   };
 
   const start = (f: KvOperationName, key: string, final: boolean): void => {
@@ -156,7 +156,7 @@ export function createKvClient(
     for (let k = 0; k < config.keyCount; k++) start('read', keyName(k), true);
   });
   // A restarted client starts afresh only while the workload runs.
-  if (ctx.nowUs() < ctx.durationUs) {
+  if (ctx.monotonicUs() < ctx.durationUs) {
     const rate = config.arrivalRatePerSecond;
     if (rate !== null) startPoissonArrivals(ctx, rate / config.clients.length, choices, issue);
     if (config.concurrencyPerClient !== null) for (let i = 0; i < config.concurrencyPerClient; i++) issue();

@@ -1,9 +1,11 @@
-// The simulated time for a model's observer, which the model API gives no clock of its own: read
-// through the first node context the model creates (contexts outlive crashes, and every node's
-// clock is the true time). Measurement only.
+// Deprecated: read true time from the oracle instead (`setup.oracle.nowUs()` in createShared),
+// which the built-in observers do. This reads the monotonic clock of the first node context the
+// model creates, which equals true time only while that node's clock does not drift. Kept so that
+// models written against earlier versions still run.
 
 import type { NodeContext } from '../../api.js';
 
+/** @deprecated use `setup.oracle.nowUs()` (true time) in the observer. */
 export class ObserverClock {
   private context: NodeContext | null = null;
 
@@ -12,6 +14,6 @@ export class ObserverClock {
   }
 
   nowUs(): number {
-    return this.context === null ? 0 : this.context.nowUs();
+    return this.context === null ? 0 : this.context.monotonicUs();
   }
 }

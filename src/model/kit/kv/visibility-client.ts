@@ -71,7 +71,7 @@ export function createVisibilityClient(
   };
 
   const next = (): void => {
-    if (started >= share || ctx.nowUs() >= ctx.durationUs) return;
+    if (started >= share || ctx.monotonicUs() >= ctx.durationUs) return;
     started++;
     tally.inFlightByClient.set(ctx.nodeName, 1);
     const id = tally.newId();
