@@ -159,6 +159,25 @@ describe('last-write-wins in real runs', () => {
     expect(new Set(expected.map((value) => byValue.get(value)))).toEqual(new Set(['client-2']));
   });
 
+  it('a sweep over the offset δ shows the step: exactly the writes stamped within δ of an earlier acknowledged one are dropped, more as δ grows', async () => {
+    const counts: number[] = [];
+    for (const deltaUs of [250, 1_000, 4_000, 8_000]) {
+      const offsets = { 'client-2': -deltaUs };
+      const { result, writes } = await runWatched(lwwScenario('client', offsets));
+      const expected = expectedDrops(writes, offsets);
+      expect(result.metrics['writes.lww-dropped'], `δ = ${deltaUs}us`).toBe(expected.length);
+      // Each dropped write came less than δ (in true time) after the write that beat it was invoked.
+      const dropped = new Set(expected);
+      for (const w of writes.filter((x) => dropped.has(x.value))) {
+        const beaters = writes.filter((e) => e.okUs < w.invokeUs && e.invokeUs > w.invokeUs - deltaUs);
+        expect(beaters.length, `write ${w.value} at δ = ${deltaUs}us`).toBeGreaterThan(0);
+      }
+      counts.push(expected.length);
+    }
+    for (let i = 1; i < counts.length; i++) expect(counts[i]!).toBeGreaterThanOrEqual(counts[i - 1]!);
+    expect(counts[counts.length - 1]!).toBeGreaterThan(counts[0]! + 10);
+  });
+
   it('coordinator timestamps: one coordinator with a skewed clock orders writes by its own clock and drops nothing; a skewed replica among several does', async () => {
     const single = await runWatched(lwwScenario('coordinator', { 'replica-1': -3_000 }, ', coordinator: replica-1'));
     expect(single.result.metrics['writes.lww-dropped']).toBe(0);
