@@ -33,7 +33,19 @@ describe('replication scenarios', () => {
     // partition (8s), and lost writes were acknowledged during the run.
     const marks = (expr: string) => broken.document.expectations.find((e: { expr: string }) => e.expr === expr).marks;
     expect(marks('single-leader')[0].atMs).toBeGreaterThan(8000);
-    expect(marks('single-leader')[0].label).toMatch(/both acknowledge writes as leader/);
+    // The mark, the witness and the leaders' own acknowledgements tell one story: two spans, both
+    // acting as leader (belief) and both acknowledging writes (within it).
+    const witness = broken.document.expectations.find((e: { expr: string }) => e.expr === 'single-leader').witness;
+    const firstAcks = witness.leaders.map((l: { firstAckMs: number }) => l.firstAckMs);
+    const lastAcks = witness.leaders.map((l: { lastAckMs: number }) => l.lastAckMs);
+    expect(witness.bothAcknowledgingFromMs).toBe(Math.max(...firstAcks));
+    expect(witness.bothAcknowledgingToMs).toBe(Math.min(...lastAcks));
+    expect(witness.bothAcknowledgingFromMs).toBeGreaterThanOrEqual(witness.fromMs);
+    expect(witness.bothAcknowledgingToMs).toBeLessThanOrEqual(witness.toMs);
+    const s = (ms: number) => `${(ms / 1000).toFixed(3)}s`;
+    expect(marks('single-leader')[0].label).toBe(
+      `db-1 and db-3 both act as leader until ${s(witness.toMs)}; both acknowledge writes ${s(witness.bothAcknowledgingFromMs)}–${s(witness.bothAcknowledgingToMs)}`,
+    );
     expect(marks('no-lost-writes').length).toBeGreaterThan(0);
     expect(marks('no-lost-writes')[0].label).toMatch(/acknowledged, later lost \(split-brain\)/);
     // The timeline's failure row counts the kv model's own failures, and only during the
