@@ -5,6 +5,7 @@
 import { convergedCheck } from './converged.js';
 import { linearizableCheck } from './linearizable.js';
 import { noLostWritesCheck } from './lost-writes.js';
+import { noStaleWritesCheck } from './no-stale-writes.js';
 import { singleLeaderCheck } from './single-leader.js';
 import type { Check } from './check.js';
 
@@ -15,6 +16,7 @@ const checks: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['no-lost-writes', noLostWritesCheck],
   ['single-leader', singleLeaderCheck],
   ['converged', convergedCheck],
+  ['no-stale-writes', noStaleWritesCheck],
 ]);
 
 export function findCheck(name: string): Check | undefined {

@@ -4,6 +4,7 @@ import type { SystemModel } from '../model/api.js';
 import { heartbeatModel } from './heartbeat/index.js';
 import { leaderFollowerModel } from './leader-follower/index.js';
 import { leaderlessModel } from './leaderless/index.js';
+import { lockModel } from './lock/index.js';
 import { requestResponseModel } from './request-response/index.js';
 
 const builtins: ReadonlyMap<string, SystemModel<any, any>> = new Map<string, SystemModel<any, any>>([
@@ -11,6 +12,7 @@ const builtins: ReadonlyMap<string, SystemModel<any, any>> = new Map<string, Sys
   [leaderFollowerModel.name, leaderFollowerModel],
   [leaderlessModel.name, leaderlessModel],
   [heartbeatModel.name, heartbeatModel],
+  [lockModel.name, lockModel],
 ]);
 
 export function builtinModel(name: string): SystemModel | undefined {
