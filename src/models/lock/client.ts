@@ -3,7 +3,8 @@
 // renew once less than `renew-before` is left. The check and the write are separate moments:
 // a client paused between them (GC, a suspended VM) wakes up and writes, unaware that its lease
 // ran out meanwhile (DDIA Figure 8-4). A refused acquire is retried after `retry`; a write that
-// storage rejects (fencing) or a refused renewal tells the client that it lost the lock.
+// storage rejects (fencing) or a refused renewal tells the client that it lost the lock. With
+// `release-after`, a holder gives the lock back after holding it that long, and competes again.
 
 import type { NodeBehaviour, NodeContext } from '../../model/api.js';
 import type { LockConfig } from './config.js';
@@ -23,6 +24,8 @@ export function createLockClient(ctx: NodeContext<LockMessage, LockDurable>, con
   const requests = createRequester(ctx, config.timeoutUs);
   const workStream = ctx.stream('work');
   let lease: Lease | null = null;
+  /** When the current lease was granted, on the monotonic clock (for `release-after`). */
+  let heldSinceUs = 0;
 
   const hold = (grant: LockGrant, sentUs: number): void => {
     lease = { token: grant.token, endUs: clientLeaseEndUs(config.leaseClock, sentUs, grant) };
@@ -33,6 +36,7 @@ export function createLockClient(ctx: NodeContext<LockMessage, LockDurable>, con
       onReply: (reply) => {
         if (reply.kind !== 'lock.granted') return retryLater();
         hold(reply, sentUs);
+        heldSinceUs = ctx.monotonicUs();
         check();
       },
       onNoReply: retryLater,
@@ -62,8 +66,14 @@ export function createLockClient(ctx: NodeContext<LockMessage, LockDurable>, con
     });
   };
   const afterWrite = (): void => {
-    if (lease !== null && lease.endUs - clock() < config.renewBeforeUs) renew(lease.token);
+    if (lease !== null && config.releaseAfterUs !== null && ctx.monotonicUs() - heldSinceUs >= config.releaseAfterUs) release(lease.token);
+    else if (lease !== null && lease.endUs - clock() < config.renewBeforeUs) renew(lease.token);
     else check();
+  };
+  const release = (token: number): void => {
+    ctx.send(config.service, { kind: 'lock.release', token });
+    lease = null;
+    retryLater();
   };
   const renew = (token: number): void => {
     const sentUs = clock();

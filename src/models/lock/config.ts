@@ -32,6 +32,11 @@ export interface LockConfig {
   readonly retryUs: number;
   /** A client gives up waiting for an answer to a request after this (`timeout`, default 1s). */
   readonly timeoutUs: number;
+  /**
+   * A holder releases the lock once it has held it this long, on its monotonic clock, then waits
+   * `retry` and competes again (`release-after`, default null: it keeps the lock while it can).
+   */
+  readonly releaseAfterUs: number | null;
 }
 
 const SECOND_US = 1_000_000;
@@ -48,7 +53,8 @@ export function parseLockConfig({ system, workload }: ModelSections): LockConfig
   if (system.has('renew-before') && leaseUs > 0 && renewBeforeUs >= leaseUs) system.error('renew-before', 'must be shorter than the lease', 'e.g. half the lease');
   const retryUs = system.duration(aliasedKey(system, 'retry', ['retry-interval']), { default: SECOND_US, min: 1 });
   const timeoutUs = system.duration(aliasedKey(system, 'timeout', ['request-timeout']), { default: SECOND_US, min: 1 });
-  return { ...nodes, leaseUs, work, fencing, leaseClock, renewBeforeUs, retryUs, timeoutUs };
+  const releaseAfterUs = system.durationOrNull('release-after');
+  return { ...nodes, leaseUs, work, fencing, leaseClock, renewBeforeUs, retryUs, timeoutUs, releaseAfterUs };
 }
 
 /** The service, the storage node and the clients: existing nodes, each in one part only. */
@@ -59,11 +65,8 @@ function parseLockNodes(system: ConfigReader): Pick<LockConfig, 'service' | 'sto
   if (service !== '' && clients.includes(service)) {
     system.error('clients', `node "${service}" runs the lock service: it cannot also be a client`);
   }
-  if (storage !== '' && clients.includes(storage)) {
-    system.error('storage', `node "${storage}" is a client: storage must be another node`, 'name a node that is neither a client nor the service');
-  }
-  if (storage !== '' && storage === service) {
-    system.error('storage', `node "${storage}" runs the lock service: storage must be another node`, 'name a node that is neither a client nor the service');
-  }
+  const hint = 'name a node that is neither a client nor the service';
+  if (storage !== '' && storage === service) system.error('storage', `node "${storage}" runs the lock service: storage must be another node`, hint);
+  else if (storage !== '' && clients.includes(storage)) system.error('storage', `node "${storage}" is a client: storage must be another node`, hint);
   return { service, storage, clients };
 }

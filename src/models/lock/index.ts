@@ -19,12 +19,13 @@ export const lockModel: SystemModel<LockConfig, LockObserver, LockMessage, LockD
   description:
     'A lock service with leases and fencing tokens, clients that check their lease, work and write, and storage that may fence stale tokens. ' +
     'Keys: service, storage, clients, lease (10s), work (1s), fencing (false), lease-clock (monotonic | time-of-day), ' +
-    'renew-before (half the lease), retry (1s), timeout (1s).',
+    'renew-before (half the lease), retry (1s), timeout (1s), release-after (never).',
 
   metricNames: () => [
     { name: 'lock.grants', unit: 'count' },
     { name: 'lock.renewals', unit: 'count' },
     { name: 'lock.refusals', unit: 'count' },
+    { name: 'lock.releases', unit: 'count' },
     { name: 'lock.token-max', unit: 'count' },
     { name: 'lock.checks-after-expiry', unit: 'count' },
     { name: 'lock.expired-while-working', unit: 'count' },

@@ -5,6 +5,8 @@
 export type LockMessage =
   | { readonly kind: 'lock.acquire'; readonly requestId: number }
   | { readonly kind: 'lock.renew'; readonly requestId: number; readonly token: number }
+  /** The holder gives the lock back (no answer: a lost release only means the lease runs out). */
+  | { readonly kind: 'lock.release'; readonly token: number }
   /**
    * A grant or a renewal. `leaseUs`: the lease length (a monotonic client counts it from when it
    * sent the request); `expiresAtUs`: the expiry on the service's time-of-day clock (what a

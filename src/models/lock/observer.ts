@@ -1,6 +1,6 @@
 // The lock model's observer (Shared): the truth about leases, in TRUE time (oracle.nowUs()),
 // which no node can know. The service reports each grant and renewal as it makes it; a lease is
-// valid for one lease length of true time from then. Clients report when they check their lease
+// valid for one lease length of true time from then (or until the holder releases it). Clients report when they check their lease
 // and when they write, storage reports what it accepted: the observer counts the checks that
 // passed on an expired lease, the leases that ran out while their client worked, and the stale
 // writes storage accepted (the same definition as the `no-stale-writes` check, judged live), and
@@ -53,13 +53,22 @@ export class LockObserver {
 
   /** The service renewed the lease of `token`: valid for another lease length from now. */
   renewed(token: number): void {
-    const lease = this.latest?.token === token ? this.latest : this.byToken.get(token);
+    const lease = this.leaseOf(token);
     if (lease === undefined) return;
     const nowUs = this.oracle.nowUs();
     const last = lease.valid[lease.valid.length - 1]!;
     if (nowUs < last.toUs) lease.valid[lease.valid.length - 1] = { fromUs: last.fromUs, toUs: nowUs + this.leaseUs };
     else if (lease.valid.length < STRETCHES_PER_LEASE_MAX) lease.valid.push({ fromUs: nowUs, toUs: nowUs + this.leaseUs });
     else this.truncated = true;
+  }
+
+  /** The holder of `token` released the lock: its lease ends now. */
+  released(token: number): void {
+    const lease = this.leaseOf(token);
+    if (lease === undefined) return;
+    const last = lease.valid[lease.valid.length - 1]!;
+    const nowUs = this.oracle.nowUs();
+    if (nowUs < last.toUs) lease.valid[lease.valid.length - 1] = { fromUs: last.fromUs, toUs: nowUs };
   }
 
   /** `client`'s check "do I still hold the lease?" passed, for `token`. */
@@ -103,8 +112,12 @@ export class LockObserver {
     return { leases: this.leases, acceptedWrites: this.writes, truncated: this.truncated };
   }
 
+  private leaseOf(token: number): ObservedLease | undefined {
+    return this.latest?.token === token ? this.latest : this.byToken.get(token);
+  }
+
   private validAt(token: number, atUs: number): boolean {
-    const lease = this.latest?.token === token ? this.latest : this.byToken.get(token);
+    const lease = this.leaseOf(token);
     return lease !== undefined && lease.valid.some((stretch) => stretch.fromUs <= atUs && atUs < stretch.toUs);
   }
 

@@ -37,10 +37,10 @@ export function createRequester(ctx: NodeContext<LockMessage, LockDurable>, time
       ctx.send(to, build(requestId));
     },
     onMessage(message) {
-      take(message.requestId)?.onReply(message);
+      if ('requestId' in message) take(message.requestId)?.onReply(message);
     },
     onRefused(message) {
-      take(message.requestId)?.onNoReply();
+      if ('requestId' in message) take(message.requestId)?.onNoReply();
     },
   };
 }

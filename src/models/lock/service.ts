@@ -4,7 +4,8 @@
 // a restarted service has forgotten it, so it grants nothing for one lease length (Chubby's
 // grace period): by then every lease it granted before the crash has run out. A renewal keeps
 // the token: the token names a grant, and only a new grant (another holder, or the same client
-// after its lease was lost) can make an older holder's writes stale.
+// after its lease was lost) can make an older holder's writes stale. A holder may release the
+// lock (`release-after`), which frees it at once.
 
 import type { NodeBehaviour, NodeContext } from '../../model/api.js';
 import type { LockConfig } from './config.js';
@@ -59,6 +60,13 @@ export function createLockService(ctx: NodeContext<LockMessage, LockDurable>, co
     else if (current !== null || clock() < graceUntilUs) refuse(from, requestId);
     else grant(from, requestId);
   };
+  const onRelease = (from: string, token: number): void => {
+    const current = currentHolder();
+    if (current === null || current.client !== from || current.token !== token) return;
+    holder = null;
+    ctx.metrics.count('lock.releases');
+    observer.released(token);
+  };
   const onRenew = (from: string, requestId: number, token: number): void => {
     const current = currentHolder();
     if (current !== null && current.client === from && current.token === token) extend(from, requestId, current);
@@ -69,6 +77,7 @@ export function createLockService(ctx: NodeContext<LockMessage, LockDurable>, co
     onMessage(from, message) {
       if (message.kind === 'lock.acquire') onAcquire(from, message.requestId);
       else if (message.kind === 'lock.renew') onRenew(from, message.requestId, message.token);
+      else if (message.kind === 'lock.release') onRelease(from, message.token);
     },
   };
 }
