@@ -27,6 +27,7 @@ export const lockModel: SystemModel<LockConfig, LockObserver, LockMessage, LockD
     { name: 'lock.refusals', unit: 'count' },
     { name: 'lock.releases', unit: 'count' },
     { name: 'lock.token-max', unit: 'count' },
+    { name: 'lock.grants-before-expiry', unit: 'count' },
     { name: 'lock.checks-after-expiry', unit: 'count' },
     { name: 'lock.expired-while-working', unit: 'count' },
     { name: 'writes.accepted', unit: 'count' },

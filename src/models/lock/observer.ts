@@ -2,7 +2,8 @@
 // which no node can know. The service reports each grant and renewal as it makes it; a lease is
 // valid for one lease length of true time from then (or until the holder releases it). Clients report when they check their lease
 // and when they write, storage reports what it accepted: the observer counts the checks that
-// passed on an expired lease, the leases that ran out while their client worked, and the stale
+// passed on an expired lease, the leases that ran out while their client worked, the grants the
+// service made while the previous lease was still valid (its clock ran ahead), and the stale
 // writes storage accepted (the same definition as the `no-stale-writes` check, judged live), and
 // records the plain facts for that check. Measurement only: nodes never decide anything by it.
 
@@ -41,6 +42,8 @@ export class LockObserver {
   /** The service granted the lock to `client` with a new `token`. */
   granted(client: string, token: number): void {
     const nowUs = this.oracle.nowUs();
+    // The service broke its promise (its clock ran ahead): two clients hold valid leases at once.
+    if (this.latest !== null && this.latest.client !== client && this.validAt(this.latest.token, nowUs)) this.metrics.count('lock.grants-before-expiry');
     const lease: ObservedLease = { client, token, grantedUs: nowUs, valid: [{ fromUs: nowUs, toUs: nowUs + this.leaseUs }] };
     this.latest = lease;
     if (this.leases.length >= LEASES_MAX) {
