@@ -12,6 +12,7 @@ export { aliasedKey } from './model/config-aliases.js';
 export { describeDistribution, formatDuration } from './model/describe.js';
 export type { RecordedFacts, RecordedOperation } from './model/facts.js';
 export { replicationFacts, type LeaderTerm, type ReplicaState, type KeyPlacement, type ReplicationFacts } from './model/replication-facts.js';
+export { lockFacts, type LeaseRecord, type LeaseValidity, type AcceptedWrite, type LockFacts } from './model/lock-facts.js';
 export * from './model/kit/index.js';
 export type * from './scenario/types.js';
 export type * from './result/run-result.js';

@@ -106,6 +106,36 @@ describe('lock model: a holder cut off from the lock service', () => {
   });
 });
 
+describe('lock model under skewed and drifting clocks', () => {
+  // The holder's time-of-day clock is set 2s behind, then it is cut off from the service; every
+  // oscillator drifts by up to 1000 ppm.
+  const skewed = lockYaml({
+    system: 'lease: 10s\nwork: 100ms',
+    rest: [
+      'clocks: { drift: { dist: uniform, min: -1000ppm, max: 1000ppm } }',
+      'faults:',
+      '  - { at: 1s, clock: { role: lock-holder }, offset: -2s }',
+      '  - { at: 3s, for: 20s, partition: [{ role: lock-holder }, [lock-1]] }',
+      'expect: [no-stale-writes]',
+    ].join('\n'),
+  });
+
+  it('a holder whose clock is behind writes past its lease with time-of-day leases, never with monotonic ones', async () => {
+    for (const seed of [1, 2, 3]) {
+      const timeOfDay = await run(skewed, [`seed=${seed}`, 'system.lease-clock=time-of-day']);
+      expect(timeOfDay.metrics['writes.stale-accepted'], `seed ${seed}`).toBeGreaterThan(0);
+      expect(timeOfDay.metrics['lock.checks-after-expiry'], `seed ${seed}`).toBeGreaterThan(0);
+      // It believes at most 2s (its offset) longer than the lease lasts.
+      const check = timeOfDay.result.expectations[0]!.witness as { staleWrites: { leaseExpiredMs: number; writeAcceptedMs: number }[] };
+      for (const write of check.staleWrites) expect(write.writeAcceptedMs - write.leaseExpiredMs).toBeLessThan(2_000);
+      const monotonic = await run(skewed, [`seed=${seed}`]);
+      expect(monotonic.result.ok, `seed ${seed}`).toBe(true);
+      expect(monotonic.metrics['lock.checks-after-expiry']).toBe(0);
+      expect(monotonic.metrics['clock.offset.max']).toBeGreaterThan(1_990);
+    }
+  });
+});
+
 describe('lock model: the paused holder (DDIA Figures 8-4 and 8-5)', () => {
   const scenario = readFileSync('scenarios/lease-gc-pause.yaml', 'utf8');
 

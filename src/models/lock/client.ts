@@ -3,7 +3,8 @@
 // renew once less than `renew-before` is left. The check and the write are separate moments:
 // a client paused between them (GC, a suspended VM) wakes up and writes, unaware that its lease
 // ran out meanwhile (DDIA Figure 8-4). A refused acquire is retried after `retry`; a write that
-// storage rejects (fencing) or a refused renewal tells the client that it lost the lock. With
+// storage rejects (fencing) or a refused renewal tells the client that it lost the lock, and it
+// asks again after `retry` too. With
 // `release-after`, a holder gives the lock back after holding it that long, and competes again.
 
 import type { NodeBehaviour, NodeContext } from '../../model/api.js';
@@ -46,9 +47,11 @@ export function createLockClient(ctx: NodeContext<LockMessage, LockDurable>, con
     ctx.setTimer(config.retryUs, acquire);
   };
   const check = (): void => {
+    // Lost, or over by the client's clock (one far ahead sees every grant expired on arrival):
+    // ask again after `retry`, never in a tight loop.
     if (lease === null || clock() >= lease.endUs) {
       lease = null;
-      return acquire();
+      return retryLater();
     }
     const token = lease.token;
     observer.checked(ctx.nodeName, token);
@@ -60,7 +63,7 @@ export function createLockClient(ctx: NodeContext<LockMessage, LockDurable>, con
       onReply: (reply) => {
         if (reply.kind !== 'storage.rejected') return afterWrite();
         lease = null; // fenced off: someone holds a newer token
-        acquire();
+        retryLater();
       },
       onNoReply: afterWrite,
     });
