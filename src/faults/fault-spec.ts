@@ -38,7 +38,11 @@ export type RandomFaultSpec =
       /** One crash process per node; with `role`, one process that crashes whoever holds it. */
       readonly nodes: readonly string[];
       readonly role: string | null;
+      /** Mean up time between a restart and the next crash (exponential), or the mean of `everyUs` when that is given. */
       readonly mtbfUs: number;
+      /** `every: A..B`: up times drawn uniformly in [A, B] instead of exponentially (absent with `mtbf`). */
+      readonly everyUs?: { readonly minUs: number; readonly maxUs: number };
+      /** Mean down time (exponential). */
       readonly mttrUs: number;
       readonly mode: CrashMode;
     }

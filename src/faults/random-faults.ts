@@ -1,6 +1,6 @@
-// Random fault processes: crash/restart with exponential up and down times (mtbf/mttr), per node
-// or of whoever holds a role; pauses (GC, VM suspend) after a uniform running time, of a drawn
-// length; and random partitions of a shape. Each process draws from its own
+// Random fault processes: crash/restart with exponential up and down times (mtbf/mttr), or up
+// times drawn uniformly (`every: A..B`), per node or of whoever holds a role; pauses (GC, VM
+// suspend) after a uniform running time, of a drawn length; and random partitions of a shape. Each process draws from its own
 // stream (`faults/random-crash/<k>/<node>`, `faults/random-crash/<k>/role:<role>`,
 // `faults/random-pause/<k>/<node>`, `faults/random-partition/<k>`). New faults start only before the scenario's duration; a fault
 // in progress still ends after it.
@@ -49,9 +49,11 @@ function processesOf(spec: { readonly nodes: readonly string[]; readonly role: s
 }
 
 function startRandomCrashes(spec: RandomCrashSpec, k: number, { injector, streams, durationUs, nowUs }: RandomFaultRun): void {
+  const every = spec.everyUs;
   for (const { target, nodes, stream } of processesOf(spec, `faults/random-crash/${k}`, streams)) {
+    const upTimeUs = (): number => (every === undefined ? stream.exponential(spec.mtbfUs) : uniform(stream, every.minUs, every.maxUs));
     const scheduleFailure = (): void => {
-      const failAtUs = nowUs() + stream.exponential(spec.mtbfUs);
+      const failAtUs = nowUs() + upTimeUs();
       if (failAtUs >= durationUs) return;
       injector.at(failAtUs, () => {
         const action: CrashAction = { kind: 'crash', nodes, mode: spec.mode };

@@ -1,6 +1,7 @@
 // `faults: - random: { crash: {...} }` and `- random: { partition: {...} }`: faults the simulator
-// draws from the `faults` stream. Crashes come every ~mtbf per node (or, with `role: leader`, to
-// whoever holds the role) and last ~mttr; partitions of a given shape start every `every` (a
+// draws from the `faults` stream. Crashes come every ~mtbf per node (exponential up times), or
+// after an up time drawn uniformly from `every: A..B` (or, with `role: leader`, to whoever holds
+// the role) and last ~mttr; partitions of a given shape start every `every` (a
 // range) and last `for` (a range); pauses come after `every` (a range) of running time per node
 // (or to whoever holds a role) and last `for` (a distribution).
 
@@ -36,16 +37,41 @@ function parseRandomCrash(random: YamlConfigReader, entry: YamlFaultEntryReader)
   const crash = random.section('crash');
   if (crash === null) return null;
   const role = readRole(crash, entry);
+  const nodes = role === null ? crash.nodeNames('nodes', { default: crash.context.topology.nodeNames }) : [];
+  const upTime = readUpTime(crash);
   const spec: RandomFaultSpec = {
     kind: 'random-crash',
-    nodes: role === null ? crash.nodeNames('nodes', { default: crash.context.topology.nodeNames }) : [],
+    nodes,
     role,
-    mtbfUs: crash.duration('mtbf', { min: 1 }),
+    mtbfUs: upTime.mtbfUs,
+    ...(upTime.everyUs === null ? {} : { everyUs: upTime.everyUs }),
     mttrUs: crash.duration('mttr', { min: 1 }),
     mode: crash.string('mode', { default: 'refuse', oneOf: CRASH_MODES }) as CrashMode,
   };
   crash.finish();
   return spec;
+}
+
+/**
+ * The up time of a random crash process: `mtbf` (exponential, the mean) or `every: A..B`
+ * (uniform), exactly one of them. With `every`, mtbfUs is the range's mean.
+ */
+function readUpTime(crash: YamlConfigReader): { mtbfUs: number; everyUs: { minUs: number; maxUs: number } | null } {
+  const hasMtbf = crash.has('mtbf');
+  const hasEvery = crash.has('every');
+  if (hasMtbf && hasEvery) {
+    crash.raw('every');
+    crash.error('every', 'give either `mtbf` (exponential up times) or `every` (up times drawn uniformly), not both', 'remove one of them');
+    return { mtbfUs: crash.duration('mtbf', { min: 1 }), everyUs: null };
+  }
+  if (!hasMtbf && !hasEvery) {
+    crash.error(null, 'a random crash needs `mtbf` (the mean up time, exponential) or `every` (an up time drawn uniformly)', 'e.g. mtbf: 30s, or every: 2s..4s');
+    return { mtbfUs: 1, everyUs: null };
+  }
+  if (hasMtbf) return { mtbfUs: crash.duration('mtbf', { min: 1 }), everyUs: null };
+  const every = readRange(crash, 'every', 'the up time before each crash, e.g. 2s..4s');
+  if (every === null) return { mtbfUs: 1, everyUs: null };
+  return { mtbfUs: (every.minUs + every.maxUs) / 2, everyUs: every };
 }
 
 /** `{ nodes: "client-*", every: 5s..20s, for: { dist: lognormal, median: 50ms, p99: 2s } }` (or `role:`). */

@@ -125,6 +125,25 @@ describe('random faults', () => {
     ]);
   });
 
+  test('crash with `every: A..B` draws up times uniformly (mtbf is the range mean)', async () => {
+    const scenario = await load(minimal('faults:\n  - random: { crash: { nodes: [server-1], every: 2s..4s, mttr: 1s } }'));
+    expect(scenario.randomFaults).toEqual([
+      { kind: 'random-crash', nodes: ['server-1'], mtbfUs: 3_000_000, everyUs: { minUs: 2_000_000, maxUs: 4_000_000 }, mttrUs: 1_000_000, mode: 'refuse', role: null },
+    ]);
+  });
+
+  test('crash needs exactly one of `mtbf` and `every`, with a located error', async () => {
+    expect(await faultProblems('  - random: { crash: { mtbf: 3s, every: 2s..4s, mttr: 1s } }')).toEqual([
+      ['test.yaml:12:41 faults[0].random.crash.every', 'give either `mtbf` (exponential up times) or `every` (up times drawn uniformly), not both', 'remove one of them'],
+    ]);
+    expect(await faultProblems('  - random: { crash: { mttr: 1s } }')).toEqual([
+      ['test.yaml:12:22 faults[0].random.crash', 'a random crash needs `mtbf` (the mean up time, exponential) or `every` (an up time drawn uniformly)', 'e.g. mtbf: 30s, or every: 2s..4s'],
+    ]);
+    expect((await faultProblems('  - random: { crash: { every: 4s..2s, mttr: 1s } }')).map((p) => p[1])).toEqual([
+      'a range must not end before it starts: 4s..2s',
+    ]);
+  });
+
   test('problems in random faults are located', async () => {
     const problems = await faultProblems(
       '  - random: { partition: { every: 20s..10s, for: 1s, shape: halfs } }\n  - random: { crash: { mtbf: 0s, mttr: 1s }, partition: {} }',
