@@ -12,6 +12,7 @@ import { applySets } from './apply-sets.js';
 import { parseExpectations, type ExpectationVocabulary } from './parse-expectations.js';
 import type { ModelRoles } from './fault-entry-reader.js';
 import { parseClocks } from './parse-clocks.js';
+import { parseExplore } from './parse-explore.js';
 import { parseFaults } from './parse-faults.js';
 import { parseFinal } from './parse-final.js';
 import { parseNetwork, parseRegions } from './parse-network.js';
@@ -113,6 +114,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
   const expectations = parseExpectations(root, vocabularyOf(system));
   const sweep = parseSweep(root);
   const final = parseFinal(root);
+  const explore = parseExplore(root, durationUs, rolesOf(system));
   if (durationUs === null || system === null) return null;
   return {
     name,
@@ -131,6 +133,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
     source: { file: options.file, sets: [...sets] },
     ...(sweep === null ? {} : { sweep }),
     ...(final === null ? {} : { final }),
+    ...(explore === null ? {} : { explore }),
   };
 }
 

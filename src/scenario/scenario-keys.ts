@@ -1,5 +1,5 @@
 // The top-level keys a scenario file may have, in one list, and the bounds on whole-scenario
-// values. Later sections (`sweep`, `final`) are added here and parsed in load-scenario.ts.
+// values. Later sections (`sweep`, `final`, `explore`) are added here and parsed in load-scenario.ts.
 
 export const TOP_LEVEL_KEYS = [
   'name',
@@ -17,6 +17,7 @@ export const TOP_LEVEL_KEYS = [
   'expect',
   'sweep',
   'final',
+  'explore',
 ] as const;
 
 /** The network keeps an N x N link table, so the topology is bounded. */

@@ -60,6 +60,25 @@ export interface Scenario {
   readonly sweep?: SweepSectionSpec;
   /** The `final:` section: the phase after the drain (faults reverted, final reads); absent when not written. */
   readonly final?: FinalPhaseSpec;
+  /** The `explore:` section (read by `ddsim explore` only); absent when the file has none. */
+  readonly explore?: ExploreSectionSpec;
+}
+
+/**
+ * What `ddsim explore` may inject, as the `explore:` section declares it; a key not written is
+ * null (the explorer's default applies). Node names are expanded from globs, in topology order.
+ */
+export interface ExploreSectionSpec {
+  /** Fault names: a registered kind's name or one of its keys (`crash`, `loss`, `clock`). */
+  readonly faults: readonly string[] | null;
+  /** Nodes faults may hit by name, and roles of the system model (resolved when a fault fires). */
+  readonly nodes: { readonly names: readonly string[]; readonly roles: readonly string[] } | null;
+  readonly faultsPerRun: { readonly min: number; readonly max: number } | null;
+  /** How long faults that revert last. */
+  readonly forRange: { readonly minUs: number; readonly maxUs: number } | null;
+  /** When faults may start (before `duration`). */
+  readonly atRange: { readonly minUs: number; readonly maxUs: number } | null;
+  readonly runs: number | null;
 }
 
 /** After the drain, faults are reverted, the run waits `quietUs` for replicas to converge, then final reads run. */

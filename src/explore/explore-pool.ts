@@ -1,0 +1,31 @@
+// Explore runs on the sweep's worker pool (src/sweep/worker-pool.ts), with explore's own worker
+// entry. The pool is typed for sweep tasks; an ExploreTask is one (it adds the scenario text), and
+// the outcome a worker sends back is the same RunOutcome.
+
+import type { RunOutcome } from '../sweep/sweep-record.js';
+import { runTasks } from '../sweep/worker-pool.js';
+import type { ExploreTask } from './explore-task.js';
+
+export interface ExplorePoolOptions {
+  readonly workerCount: number;
+  readonly onOutcome: (task: ExploreTask, outcome: RunOutcome) => void;
+  /** Aborted: no further outcome is reported, every worker stops. */
+  readonly signal: AbortSignal;
+  /** Tests substitute a worker entry. */
+  readonly workerUrl?: URL;
+}
+
+export function defaultExploreWorkerUrl(): URL {
+  const here = import.meta.url;
+  return here.endsWith('.ts') ? new URL('./explore-worker-tsx.mjs', here) : new URL('./explore-worker.js', here);
+}
+
+export function runExploreTasks(tasks: readonly ExploreTask[], options: ExplorePoolOptions): Promise<void> {
+  const byIndex = new Map(tasks.map((task) => [task.index, task]));
+  return runTasks(tasks, {
+    workerCount: options.workerCount,
+    workerUrl: options.workerUrl ?? defaultExploreWorkerUrl(),
+    signal: options.signal,
+    onOutcome: (task, outcome) => options.onOutcome(byIndex.get(task.index)!, outcome),
+  });
+}
