@@ -76,6 +76,8 @@ export interface ShrunkRecord {
   readonly after: ShrinkFigures;
   /** What was removed or reduced, one line each. */
   readonly changes: readonly string[];
+  /** What was present but kept, and why. */
+  readonly kept: readonly string[];
 }
 
 export function exploreFingerprint(definition: ExploreDefinition): string {

@@ -48,9 +48,15 @@ export function reproducerText(text: string, options: ReproducerOptions): string
     { path: ['seed'], value: options.seed, insertBefore: keysAfter('seed') },
     { path: ['faults'], value: options.faults, block: true, insertBefore: keysAfter('faults') },
   ];
-  const modelPath = movedModelPath(options.model);
-  if (modelPath !== null) edits.push({ path: ['system', 'model'], value: modelPath });
+  const modelEdit = modelPathEdit(options.model);
+  if (modelEdit !== null) edits.push(modelEdit);
   return commentLines(options.comment) + applyTextEdits(text, edits);
+}
+
+/** The edit that keeps a relative `system.model` path pointing at the model from another directory; null when none is needed. */
+export function modelPathEdit(model: ReproducerOptions['model']): TextEdit | null {
+  const moved = movedModelPath(model);
+  return moved === null ? null : { path: ['system', 'model'], value: moved };
 }
 
 export function commentLines(lines: readonly string[]): string {

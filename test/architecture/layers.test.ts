@@ -26,6 +26,8 @@ const LAYER_RANKS: ReadonlyArray<readonly [prefix: string, rank: number]> = [
   ['run/', 8],
   ['io/', 8],
   ['sweep/', 9],
+  // Explore runs schedules over the sweep's worker pool and shrinks failures; the reports show them.
+  ['explore/', 9.5],
   ['report/', 10],
   ['output/', 11],
   ['cli/', 12],

@@ -15,5 +15,7 @@ export const commandModules: readonly (() => Promise<CommandModule>)[] = [
   () => import('./validate.js'),
   () => import('./sweep.js'),
   () => import('./merge.js'),
+  () => import('./explore.js'),
+  () => import('./shrink.js'),
   () => import('./check.js'),
 ];
