@@ -89,7 +89,7 @@ async function explorePlanned(
   const remaining = planned.filter((index) => !done.has(index) && stillNeeded(index));
   const progress = await startSweepProgress(io, remaining.length, setup.shard === null ? 'explore' : `explore shard ${setup.shard.index}/${setup.shard.count}`);
   const fresh: ExploreRunRecord[] = [];
-  const chunkSize = setup.workerCount * CHUNK_RUNS_PER_WORKER;
+  const chunkSize = Math.max(1, setup.workerCount) * CHUNK_RUNS_PER_WORKER;
   try {
     for (let start = 0; start < remaining.length; start += chunkSize) {
       const chunk = remaining.slice(start, start + chunkSize).filter(stillNeeded);

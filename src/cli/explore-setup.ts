@@ -43,6 +43,7 @@ export interface ExploreSetup {
   /** The scenario text with the command's `--set`s written in. */
   readonly baseText: string;
   readonly shard: Shard | null;
+  /** 0: runs in this process, one at a time. */
   readonly workerCount: number;
   readonly shrinkRunsMax: number;
   /** Where failing runs are written, as given and absolute. */
@@ -75,8 +76,8 @@ export async function prepareExplore(file: string, options: ExploreCliOptions, c
   const problems: InputProblem[] = [];
   const seed = parseSeedOption(options.seed);
   const shard = options.shard === undefined ? null : parseShardOption(options.shard, problems);
-  const workerCount = parseCount('--workers', options.workers, Math.min(availableParallelism(), WORKER_COUNT_MAX), WORKER_COUNT_MAX, problems);
-  const shrinkRunsMax = parseCount('--shrink-runs', options.shrinkRuns, SHRINK_RUNS_DEFAULT, 100_000, problems);
+  const workerCount = parseCount('--workers', options.workers, Math.min(availableParallelism(), WORKER_COUNT_MAX), 0, WORKER_COUNT_MAX, problems);
+  const shrinkRunsMax = parseCount('--shrink-runs', options.shrinkRuns, SHRINK_RUNS_DEFAULT, 1, 100_000, problems);
   const flags = flagSets(options);
   let text: string;
   try {
@@ -132,10 +133,10 @@ function parseShardOption(text: string, problems: InputProblem[]): Shard | null 
   return null;
 }
 
-function parseCount(flag: string, text: string | undefined, fallback: number, max: number, problems: InputProblem[]): number {
+function parseCount(flag: string, text: string | undefined, fallback: number, min: number, max: number, problems: InputProblem[]): number {
   if (text === undefined) return fallback;
-  if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > max) {
-    problems.push(problem(`${flag} ${text}`, `must be a whole number from 1 to ${max}`));
+  if (!/^\d+$/.test(text) || Number(text) < min || Number(text) > max) {
+    problems.push(problem(`${flag} ${text}`, `must be a whole number from ${min} to ${max}`));
     return fallback;
   }
   return Number(text);

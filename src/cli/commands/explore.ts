@@ -38,7 +38,7 @@ export function define(program: Command, io: CliIo): void {
     .option('--failures <dir>', 'where failing runs are written as scenario files', 'explore-failures')
     .option('--shrink', 'shrink every failure found to a minimal scenario (<run>.min.yaml beside it)')
     .option('--shrink-runs <n>', 'runs each shrink may spend (default 300)')
-    .option('--workers <n>', 'worker threads (default: the number of cores)')
+    .option('--workers <n>', 'worker threads (default: the number of cores; 0: one run at a time in this process)')
     .option('--shard <k/n>', 'run only shard k of n (1-based) of the runs, for CI matrices')
     .option('--out <file.jsonl>', 'write one JSON line per finished run to this new file')
     .option('--resume', 'carry on with the runs already in --out (after an interruption, or with more --runs)')
