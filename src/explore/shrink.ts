@@ -4,8 +4,9 @@
 // lowered and clients and servers dropped from the model's own lists where the model accepts it
 // (`workload.rate`, `workload.concurrency`, `workload.clients`, `system.servers`,
 // `system.replicas`). Faults go first: with named random streams, removing a fault leaves the
-// rest of the run's randomness alone, so the remaining faults still meet the same world. The
-// passes repeat while they change something (at most PASS_COUNT_MAX). Every candidate is a text
+// rest of the run's randomness alone, so the remaining faults still meet the same world. The run
+// stays long enough for every fault to end within it, and the last fault is removed only when
+// the scenario as written fails without any. The passes repeat while they change something (at most PASS_COUNT_MAX). Every candidate is a text
 // edit of the scenario, run from scratch; identical candidates run once. Deterministic: the same
 // scenario shrinks to the same text, in the same number of runs. Bounded by `maxRuns`.
 
@@ -94,6 +95,12 @@ class Shrinker {
   private budgetReached = false;
   private current: Candidate;
   private readonly changes: string[] = [];
+  /**
+   * Whether the scenario fails with no fault at all, as first written (the first pass finds out).
+   * When it does not, a later pass may not remove the last fault: a shorter run or a lighter
+   * workload that fails on its own would be another failure, not a smaller reproducer of this one.
+   */
+  private failsWithoutFaults: boolean | null = null;
 
   constructor(
     private readonly subject: ShrinkSubject,
@@ -138,8 +145,11 @@ class Shrinker {
     const faults = this.current.faults;
     if (faults.length === 0) return;
     const indices = faults.map((_, i) => i);
-    const fails = (subset: readonly number[]): Promise<boolean> => this.fails({ ...this.current, faults: subset.map((i) => faults[i]!) });
+    const firstPass = this.failsWithoutFaults === null;
+    const fails = (subset: readonly number[]): Promise<boolean> =>
+      subset.length === 0 && !firstPass && this.failsWithoutFaults !== true ? Promise.resolve(false) : this.fails({ ...this.current, faults: subset.map((i) => faults[i]!) });
     const kept = await removeOneAtATime(await ddmin(indices, fails), fails);
+    if (firstPass) this.failsWithoutFaults = kept.length === 0;
     if (kept.length === faults.length) return;
     const removed = indices.filter((i) => !kept.includes(i));
     this.current = { ...this.current, faults: kept.map((i) => faults[i]!) };
@@ -161,10 +171,10 @@ class Shrinker {
     }
   }
 
-  /** `duration` shorter, but after every fault's start (a fault must start before the end). */
+  /** `duration` shorter, but not before every fault has started and, when it reverts, ended. */
   private async shortenDuration(): Promise<void> {
-    const lastAtUs = Math.max(-1, ...this.current.faults.map((fault) => entryDurationUs(fault, 'at') ?? -1));
-    const floorUs = Math.max(US_PER_MS, lastAtUs + 1);
+    const lastEndUs = Math.max(-1, ...this.current.faults.map((fault) => (entryDurationUs(fault, 'at') ?? -1) + (entryDurationUs(fault, 'for') ?? 0)));
+    const floorUs = Math.max(US_PER_MS, lastEndUs + 1);
     const durationUs = this.current.durationUs;
     const found = await smallestFailing(roundValuesBelow(durationUs, floorUs, US_PER_MS), (us) => this.fails({ ...this.current, durationUs: us }));
     if (found === null) return;

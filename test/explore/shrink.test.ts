@@ -28,13 +28,25 @@ const TEXT = [
   '',
 ].join('\n');
 
+interface Synthetic {
+  readonly crashed: (name: string) => { crash: string; for: string } | undefined;
+  readonly durationMs: number;
+  readonly ratePerSecond: number;
+}
+
+const ms = (text: string) => (text.endsWith('ms') ? Number(text.slice(0, -2)) : Number(text.slice(0, -1)) * 1000);
+
 /** Fails `availability >= 0.99` when crashes of a and c are both there, a lasts 300ms or more, the run 4s or more and the rate is 20/s or more. */
-function syntheticRun(text: string): RunOutcome {
+const needsAandC = ({ crashed, durationMs, ratePerSecond }: Synthetic): boolean =>
+  crashed('a') !== undefined && crashed('c') !== undefined && ms(crashed('a')!.for) >= 300 && durationMs >= 4000 && ratePerSecond >= 20;
+
+function syntheticRun(text: string, failsWhen: (scenario: Synthetic) => boolean = needsAandC): RunOutcome {
   const scenario = parse(text) as { duration: string; faults: { crash: string; for: string }[]; workload: { rate: string } };
-  const crashed = (name: string) => scenario.faults.find((fault) => fault.crash === name);
-  const ms = (text: string) => (text.endsWith('ms') ? Number(text.slice(0, -2)) : Number(text.slice(0, -1)) * 1000);
-  const fails =
-    crashed('a') !== undefined && crashed('c') !== undefined && ms(crashed('a')!.for) >= 300 && ms(scenario.duration) >= 4000 && Number.parseFloat(scenario.workload.rate) >= 20;
+  const fails = failsWhen({
+    crashed: (name) => scenario.faults.find((fault) => fault.crash === name),
+    durationMs: ms(scenario.duration),
+    ratePerSecond: Number.parseFloat(scenario.workload.rate),
+  });
   return {
     kind: 'result',
     ok: !fails,
@@ -53,13 +65,13 @@ const subject: ShrinkSubject = {
   runsSpent: 1,
 };
 
-async function shrinkSynthetic(maxRuns = 300) {
+async function shrinkSynthetic(maxRuns = 300, failsWhen = needsAandC) {
   const texts: string[] = [];
   const result = await shrinkScenario(subject, {
     maxRuns,
     run: async (input) => {
       texts.push(input.text);
-      return syntheticRun(input.text);
+      return syntheticRun(input.text, failsWhen);
     },
   });
   return { result, texts };
@@ -89,6 +101,17 @@ describe('shrinkScenario on a synthetic failure that needs faults a and c', () =
     expect(second.result.runsSpent).toBe(first.result.runsSpent);
     // No candidate is run twice.
     expect(new Set(first.texts).size).toBe(first.texts.length);
+  });
+
+  it('keeps the last fault when only a shortened run fails without it, and the run long enough for the fault to end', async () => {
+    // Fails with a crash of g, or in any run shorter than 3s (with or without faults): the second is another failure.
+    const { result } = await shrinkSynthetic(300, ({ crashed, durationMs }) => crashed('g') !== undefined || durationMs < 3000);
+    expect(result.faults).toEqual([{ at: '0s', for: '1ms', crash: 'g' }]);
+    expect(result.after.durationMs).toBe(2); // the first round value after the 1ms crash ends
+    // A crash lasting 2s keeps the run at 3s or more.
+    const long = await shrinkSynthetic(300, ({ crashed, durationMs }) => (crashed('g') !== undefined && ms(crashed('g')!.for) >= 2000) || durationMs < 2500);
+    expect(long.result.faults).toEqual([{ at: '0s', for: '2s', crash: 'g' }]);
+    expect(long.result.after.durationMs).toBe(3000);
   });
 
   it('stops at the run budget, says so, and still returns a scenario that fails', async () => {
