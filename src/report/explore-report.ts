@@ -22,8 +22,10 @@ export function renderExploreReport(summary: ExploreSummary, options: ExploreRep
   if (summary.groups.length > 0) {
     lines.push(...section('Failures by expectation and fault kinds', triageTable(summary, options.widthColumns), options.widthColumns, palette));
   }
+  // One shrunk failure per triage group (its first run): the others are the same bug, and in the JSON.
+  const firstRuns = new Set(summary.groups.map((group) => group.runs[0]));
   for (const failure of summary.failures) {
-    if (failure.shrunk === null) continue;
+    if (failure.shrunk === null || !firstRuns.has(failure.index)) continue;
     const title = `Shrunk run ${failure.index} (${failure.failureText})`;
     lines.push(...section(title, shrinkLines({ ...failure.shrunk, failureText: failure.failureText }, palette, options.widthColumns), options.widthColumns, palette));
   }

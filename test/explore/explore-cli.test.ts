@@ -140,3 +140,25 @@ describe('ddsim explore', () => {
     expect(leader.stderr).not.toMatch(/^\s+at /m);
   });
 });
+
+describe('ddsim explore --keep-going --shrink', () => {
+  it('shrinks every failure, shows one row and one shrunk run per bug, and the JSON carries every failure', async () => {
+    const dir = temporary();
+    const args = ['explore', 'test/explore/fixtures/retry-explore.yaml', '--runs', '4', '--keep-going', '--shrink', '--workers', '0', '--failures', dir];
+    const pretty = await runCli(args);
+    expect(pretty.code).toBe(1);
+    expect(pretty.stdout).not.toContain('\u001b['); // NO_COLOR
+    expect(pretty.stdout).toContain('4 of 4 runs, 3 failed');
+    expect(pretty.stdout).toMatch(/│ 1 │ duplicates == 0 │ pause\s+│\s+2 │ 0, 1\s+│\s+1 │/);
+    expect(pretty.stdout).toMatch(/│ 2 │ duplicates == 0 │ delay\s+│\s+1 │ 2\s+│\s+1 │/);
+    expect(pretty.stdout.match(/── Shrunk run \d+ \(duplicates == 0\)/g)).toEqual(['── Shrunk run 0 (duplicates == 0)', '── Shrunk run 2 (duplicates == 0)']);
+    expect(pretty.stdout).toMatch(/│ faults\s+│\s+\d+ │\s+1 │/);
+    expect(pretty.stdout).toContain(`1: ddsim run ${join(dir, 'retry-explore.explore-5-0.min.yaml')}`);
+
+    const json = JSON.parse((await runCli([...args, '--format', 'json'])).stdout);
+    expect(json.failures.map((failure: { index: number }) => failure.index)).toEqual([0, 1, 2]);
+    expect(json.failures.every((failure: { shrunk: { faults: unknown[] } }) => failure.shrunk.faults.length === 1)).toBe(true);
+    expect(json.triage.map((group: { faultKinds: string[]; runs: number[] }) => [group.faultKinds, group.runs])).toEqual([[['pause'], [0, 1]], [['delay'], [2]]]);
+    expect(json.settings.faultNames).toEqual(['pause', 'delay']);
+  });
+});
