@@ -23,6 +23,11 @@ export interface ScenarioTextInput {
 const SLICE_EVENT_COUNT = 250_000;
 
 export async function runScenarioText(input: ScenarioTextInput, options: { readonly interrupted?: () => boolean } = {}): Promise<RunOutcome | null> {
+  if (options.interrupted !== undefined) {
+    // Runs shorter than a slice never yield inside: yield before each, so Ctrl-C and a spinner are seen between runs too.
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.interrupted()) return null;
+  }
   try {
     const scenario = await loadScenarioText(input.file, input.text, { sets: [], scenarioDir: input.scenarioDir });
     const run = new ScenarioRun(scenario);
