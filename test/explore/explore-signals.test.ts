@@ -2,7 +2,7 @@
 // file keeps whole lines of every finished run, exit 130; --resume then carries on from there.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -39,5 +39,21 @@ describe('ddsim explore and Ctrl-C', () => {
     const indices = new Set(parseExploreJsonl(readFileSync(out, 'utf8')).runs.map((run) => run.index));
     for (let index = 0; index < done + 2; index++) expect(indices.has(index)).toBe(true);
     expect(resumed.stdout).toContain(`${done + 2} of ${done + 2} runs, no failure`);
+  }, 30_000);
+
+  it('SIGINT during ddsim shrink stops between slices of a run: exit 130, nothing written', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'ddsim-shrink-signal-')), 'x.min.yaml');
+    const ended = await new Promise<{ code: number | null; stderr: string }>((done) => {
+      // Ten simulated minutes at 400 requests/s: several seconds of runs to interrupt.
+      const args = ['bin/ddsim.js', 'shrink', 'scenarios/repl-split-brain.yaml', '--set', 'duration=600s', '--set', 'workload.rate=400/s', '--out', out];
+      const child = spawn('node', args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += String(chunk)));
+      setTimeout(() => child.kill('SIGINT'), 1500);
+      child.on('exit', (code) => done({ code, stderr }));
+    });
+    expect(ended.code).toBe(130);
+    expect(ended.stderr).toMatch(/^interrupted .*nothing written\n$/);
+    expect(existsSync(out)).toBe(false);
   }, 30_000);
 });
