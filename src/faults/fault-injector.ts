@@ -4,8 +4,10 @@
 
 import { assert } from '../model/assert.js';
 import type { FaultEvent } from '../model/api.js';
+import type { EventCapture } from '../capture/event-capture.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { FaultLog } from '../sim/fault-log.js';
+import type { FaultRecord } from '../result/run-result.js';
 import type { AppliedFault, Revert } from './fault-kind.js';
 import type { FaultAction, ScheduledFaultSpec } from './fault-spec.js';
 import type { SimFaultWorld } from './fault-world.js';
@@ -37,6 +39,8 @@ export class FaultInjector {
   private readonly runKind: number;
   /** Faults still in effect, in the order they were applied (for revertAll). */
   private readonly inEffect = new Set<InEffect>();
+  /** Set when the run captures its events (src/capture/). */
+  capture: EventCapture | null = null;
 
   constructor(
     private readonly kernel: Kernel,
@@ -79,7 +83,7 @@ export class FaultInjector {
     }
     const names = applied.nodes.map((node) => this.world.nodeNames[node]!);
     const shownLabel = roles.length === 0 ? label : `${label} (${roles.map((role) => `${role}: ${this.namesOf(holders.get(role)!)}`).join('; ')})`;
-    this.log.add({ atUs: this.kernel.nowUs, label: shownLabel, kind: action.kind, revert: false, ...(roles.length > 0 ? { nodes: names } : {}) });
+    this.record({ atUs: this.kernel.nowUs, label: shownLabel, kind: action.kind, revert: false, ...(roles.length > 0 ? { nodes: names } : {}) }, applied.nodes);
     this.publish(action.kind, shownLabel, false, applied);
     const revert = applied.revert;
     if (revert === null) return null;
@@ -94,9 +98,9 @@ export class FaultInjector {
     const faults = [...this.inEffect].reverse();
     if (faults.length === 0) return;
     for (const fault of faults) fault.undo();
-    this.log.add({ atUs: this.kernel.nowUs, label, kind: 'heal', revert: true });
-    if (!this.feed.listening) return;
     const nodes = new Set(faults.flatMap((fault) => fault.applied.nodes));
+    this.record({ atUs: this.kernel.nowUs, label, kind: 'heal', revert: true }, [...nodes].sort((a, b) => a - b));
+    if (!this.feed.listening) return;
     const links = new Map(faults.flatMap((fault) => fault.applied.links).map((pair) => [`${pair[0]} ${pair[1]}`, pair]));
     this.publish('heal', label, true, { nodes: [...nodes].sort((a, b) => a - b), links: [...links.values()], revert: null });
   }
@@ -118,15 +122,21 @@ export class FaultInjector {
         // Undone at most once, whether the fault ends on schedule or revertAll came first; the
         // end is logged either way (the feed heard a final heal already).
         const undone = fault.undo();
-        this.log.add({ atUs: this.kernel.nowUs, label: endLabel, kind, revert: true });
+        this.record({ atUs: this.kernel.nowUs, label: endLabel, kind, revert: true }, applied.nodes);
         if (undone) this.publish(kind, endLabel, true, applied);
       },
     };
   }
 
   private skip(kind: string, label: string): void {
-    this.log.add({ atUs: this.kernel.nowUs, label, kind, revert: false, nodes: [], skipped: true });
+    this.record({ atUs: this.kernel.nowUs, label, kind, revert: false, nodes: [], skipped: true }, []);
     this.publish(kind, label, false, { nodes: [], links: [], revert: null }, true);
+  }
+
+  /** Into the fault log, and the capture when there is one; `nodes` are those it acted on. */
+  private record(record: FaultRecord, nodes: readonly number[]): void {
+    this.log.add(record);
+    this.capture?.fault({ label: record.label, faultKind: record.kind, revert: record.revert, skipped: record.skipped === true, nodes });
   }
 
   private publish(kind: string, label: string, revert: boolean, applied: AppliedFault, skipped = false): void {

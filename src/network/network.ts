@@ -3,6 +3,7 @@
 // cut links; refusal notices from hosts whose process is down; TCP-like retransmission for
 // reliable sends. Delivery to a node goes through a NodeReceiver (the node table).
 
+import type { EventCapture } from '../capture/event-capture.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { StreamFactory } from '../kernel/random-stream.js';
 import type { Envelope, Tracker } from './envelope.js';
@@ -41,6 +42,8 @@ export class Network {
   private readonly refusalKind: number;
   private readonly retransmitKind: number;
   private receiver: NodeReceiver | null = null;
+  /** Set when the run captures its events (src/capture/); null otherwise, and then costs a null check. */
+  capture: EventCapture | null = null;
 
   constructor(
     private readonly kernel: Kernel,
@@ -51,7 +54,7 @@ export class Network {
     this.linkStreams = new LinkStreams(streams, nodeNames);
     this.deliverKind = kernel.registerHandler((envelope: Envelope) => this.arrive(envelope), 'message delivery');
     this.refusalKind = kernel.registerHandler((envelope: Envelope) => this.arriveRefusal(envelope), 'connection refusal');
-    this.retransmitKind = kernel.registerHandler((envelope: Envelope) => this.transmit(envelope), 'retransmission');
+    this.retransmitKind = kernel.registerHandler((envelope: Envelope) => this.retransmit(envelope), 'retransmission');
   }
 
   connect(receiver: NodeReceiver): void {
@@ -60,12 +63,21 @@ export class Network {
 
   send(from: number, to: number, message: unknown, tracker: Tracker | null): void {
     this.counters.sent++;
-    this.transmit({ from, to, message, tracker, transmissionsLeft: 1, retransmitAfterUs: 0 });
+    const envelope: Envelope = { from, to, message, tracker, transmissionsLeft: 1, retransmitAfterUs: 0 };
+    if (this.capture !== null) this.capture.messageSent(envelope);
+    this.transmit(envelope);
   }
 
   sendReliable(from: number, to: number, message: unknown, retransmitAfterUs: number, transmissionCountMax: number): void {
     this.counters.sent++;
-    this.transmit({ from, to, message, tracker: null, transmissionsLeft: transmissionCountMax, retransmitAfterUs });
+    const envelope: Envelope = { from, to, message, tracker: null, transmissionsLeft: transmissionCountMax, retransmitAfterUs };
+    if (this.capture !== null) this.capture.messageSent(envelope);
+    this.transmit(envelope);
+  }
+
+  private retransmit(envelope: Envelope): void {
+    if (this.capture !== null) this.capture.messageEvent('retransmit', envelope);
+    this.transmit(envelope);
   }
 
   private transmit(envelope: Envelope): void {
@@ -76,6 +88,7 @@ export class Network {
     if (links.blockCount[i]! > 0) {
       this.counters.unreachable++;
       if (envelope.tracker !== null) envelope.tracker.fate = 'unreachable';
+      if (this.capture !== null) this.capture.messageEvent('unreachable', envelope);
       this.retransmitOrDrop(envelope);
       return;
     }
@@ -84,6 +97,7 @@ export class Network {
     if (stream.next() < lossProbability) {
       this.counters.lost++;
       if (envelope.tracker !== null) envelope.tracker.fate = 'lost';
+      if (this.capture !== null) this.capture.messageEvent('lost', envelope);
       this.retransmitOrDrop(envelope);
       return;
     }
@@ -91,6 +105,7 @@ export class Network {
     const duplicateProbability = uniform ? links.defaultDuplicateProbability : links.duplicateProbability[i]!;
     if (duplicateProbability > 0 && stream.next() < duplicateProbability) {
       this.counters.duplicated++;
+      if (this.capture !== null) this.capture.messageEvent('duplicated', envelope);
       this.kernel.scheduleAfter(this.drawDelayUs(i, stream), this.deliverKind, envelope);
     }
   }
@@ -115,6 +130,7 @@ export class Network {
       // A partition that began while the message was in flight drops it too.
       this.counters.unreachable++;
       if (envelope.tracker) envelope.tracker.fate = 'unreachable';
+      if (this.capture !== null) this.capture.messageEvent('unreachable', envelope);
       this.retransmitOrDrop(envelope);
       return;
     }

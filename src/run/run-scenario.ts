@@ -5,6 +5,7 @@
 // Deterministic: the result depends only on the scenario (seed included), not on how the run
 // is sliced (ScenarioRun.advance lets a caller keep a spinner alive between slices).
 
+import { EventCapture, type CaptureOptions, type CapturedRun } from '../capture/event-capture.js';
 import { expandMetricDeclarations, metricUnitsOf } from '../metrics/metric-declarations.js';
 import { Kernel, PendingEventsExceeded } from '../kernel/kernel.js';
 import { PENDING_EVENT_COUNT_MAX_DEFAULT } from '../scenario/scenario-keys.js';
@@ -40,6 +41,11 @@ const DRAIN_SLICE_US = 10_000;
 
 type Phase = 'workload' | 'drain' | 'final-quiet' | 'final-reads' | 'done';
 
+export interface ScenarioRunOptions {
+  /** Capture the run's events (messages, timers, faults, status changes) within these bounds. */
+  readonly capture?: CaptureOptions;
+}
+
 export class ScenarioRun {
   private readonly kernel: Kernel;
   private readonly network: Network;
@@ -64,10 +70,14 @@ export class ScenarioRun {
   /** Work was still outstanding when a drain step's time limit ran out. */
   private drainLimitReached = false;
   private cachedResult: RunResult | null = null;
+  private readonly capture: EventCapture | null;
 
   private readonly traps = new DeterminismTraps(() => ({ node: this.runningNode(), nowUs: this.kernel?.nowUs ?? 0 }));
 
-  constructor(private readonly scenario: Scenario) {
+  constructor(
+    private readonly scenario: Scenario,
+    options: ScenarioRunOptions = {},
+  ) {
     const removeTraps = this.traps.install(); // createShared and createNode are model code too
     try {
       const names = scenario.nodes.map((node) => node.name);
@@ -79,6 +89,9 @@ export class ScenarioRun {
       const timeline = new TimelineRecorder(names, scenario.durationUs, nowUs, series);
       const links = new LinkTable(scenario.nodes, scenario.regions, scenario.network, (node, cut) => timeline.onCutChange(node, cut));
       const network = new Network(kernel, links, streams, names);
+      const capture = options.capture === undefined ? null : new EventCapture(names, nowUs, options.capture);
+      this.capture = capture;
+      network.capture = capture;
       const uptime = new NodeUptime(names.length, scenario.durationUs, nowUs);
       this.uptime = uptime;
       const pauses = new PauseStats(names.length, nowUs);
@@ -102,6 +115,7 @@ export class ScenarioRun {
         },
         clocks,
       );
+      nodes.capture = capture;
       const metrics = new MetricsStore(timeline);
       const history = new HistoryLog(nowUs);
       this.kernel = kernel;
@@ -121,7 +135,10 @@ export class ScenarioRun {
         metrics,
         oracle,
         timeline: {
-          setFlag: (node, flag, on) => timeline.setFlag(typeof node === 'number' ? node : indexByName.get(node) ?? -1, flag, on),
+          setFlag: (node, flag, on) => {
+            const nodeIndex = typeof node === 'number' ? node : indexByName.get(node) ?? -1;
+            if (timeline.setFlag(nodeIndex, flag, on)) capture?.flagChanged(nodeIndex, flag, on);
+          },
         },
       });
       this.shared = shared;
@@ -136,6 +153,7 @@ export class ScenarioRun {
 
       const world = new SimFaultWorld(nodes, links, (role) => model.roles?.(shared)[role] ?? [], clocks);
       const injector = new FaultInjector(kernel, world, this.faultLog, oracle.faultFeed);
+      injector.capture = capture;
       this.injector = injector;
       for (const fault of scenario.faults) injector.schedule(fault);
       startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
@@ -258,6 +276,13 @@ export class ScenarioRun {
     if (this.cachedResult) return this.cachedResult;
     if (!this.done) this.advance();
     return this.traps.run(() => this.finishResult());
+  }
+
+  /** What the run captured (when asked to, see ScenarioRunOptions), once it is over; null otherwise. */
+  captured(): CapturedRun | null {
+    if (this.capture === null) return null;
+    const result = this.result();
+    return this.capture.finish(result.endMs * 1000);
   }
 
   private finishResult(): RunResult {

@@ -2,6 +2,7 @@
 // which invalidates its timers), the behaviour object the model created for it, and what waits
 // for it while it is paused. Delivers messages, refusal notices and timers to behaviours.
 
+import type { CapturedNodeStatus, EventCapture } from '../capture/event-capture.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { ClockTable } from './clock-table.js';
 import type { NodeBehaviour } from '../model/api.js';
@@ -30,6 +31,13 @@ export class Timer {
   ) {}
 }
 
+const CAPTURED_STATUS: Readonly<Record<NodeStatus, CapturedNodeStatus>> = {
+  [NODE_UP]: 'up',
+  [NODE_DOWN_REFUSING]: 'down-refusing',
+  [NODE_DOWN_SILENT]: 'down-silent',
+  [NODE_PAUSED]: 'paused',
+};
+
 type HeldItem = { readonly envelope: Envelope; readonly refusal: boolean } | Timer;
 
 export interface NodeStatusObserver {
@@ -49,6 +57,8 @@ export class NodeTable implements NodeReceiver {
   private readonly held: HeldItem[][];
   private readonly timerKind: number;
   private timerCount = 0;
+  /** Set when the run captures its events (src/capture/); null otherwise, and then costs a null check. */
+  capture: EventCapture | null = null;
   /** Creates the behaviour for a node (re)starting; set by the run before the first start. */
   startBehaviour: (nodeIndex: number) => NodeBehaviour | null = () => null;
 
@@ -113,20 +123,24 @@ export class NodeTable implements NodeReceiver {
       case NODE_UP:
         this.network.counters.delivered++;
         if (envelope.tracker) envelope.tracker.fate = 'delivered';
+        if (this.capture !== null) this.capture.messageEvent('deliver', envelope);
         this.activeNode = to;
         this.behaviours[to]?.onMessage?.(this.names[envelope.from]!, envelope.message);
         this.activeNode = -1;
         return;
       case NODE_PAUSED:
         if (envelope.tracker) envelope.tracker.fate = 'held-at-paused-node';
+        if (this.capture !== null) this.capture.messageEvent('held', envelope);
         this.held[to]!.push({ envelope, refusal: false });
         return;
       case NODE_DOWN_REFUSING:
         if (envelope.tracker) envelope.tracker.fate = 'refused';
+        if (this.capture !== null) this.capture.messageEvent('refused', envelope);
         this.network.sendRefusal(envelope);
         return;
       default:
         if (envelope.tracker) envelope.tracker.fate = 'dropped-at-crashed-node';
+        if (this.capture !== null) this.capture.messageEvent('dropped', envelope);
     }
   }
 
@@ -150,6 +164,7 @@ export class NodeTable implements NodeReceiver {
       return;
     }
     timer.cancelled = true; // fired: a later cancel is a no-op
+    if (this.capture !== null) this.capture.timerFired(node);
     this.activeNode = node;
     timer.callback();
     this.activeNode = -1;
@@ -208,5 +223,6 @@ export class NodeTable implements NodeReceiver {
   private setStatus(nodeIndex: number, status: NodeStatus): void {
     this.status[nodeIndex] = status;
     this.observer.onStatusChange(nodeIndex, status);
+    if (this.capture !== null) this.capture.statusChanged(nodeIndex, CAPTURED_STATUS[status]);
   }
 }

@@ -56,8 +56,8 @@ export class TimelineRecorder {
     this.flags = nodeNames.map(() => new Map<string, FlagTrack>());
   }
 
-  /** A model turns a node's flag on or off (see TimelineMarks in the model API). */
-  setFlag(nodeIndex: number, flag: string, on: boolean): void {
+  /** A model turns a node's flag on or off (see TimelineMarks in the model API); true when it changed. */
+  setFlag(nodeIndex: number, flag: string, on: boolean): boolean {
     const tracks = this.flags[nodeIndex];
     if (tracks === undefined) throw new ModelApiMisuse('timeline.setFlag', `no node ${describeBadValue(nodeIndex)}`);
     let track = tracks.get(flag);
@@ -66,9 +66,10 @@ export class TimelineRecorder {
       track = { on: false, sinceUs: 0, buckets: new Uint8Array(TIMELINE_BUCKET_COUNT) };
       tracks.set(flag, track);
     }
-    if (track.on === on) return;
+    if (track.on === on) return false;
     this.flushFlag(track);
     track.on = on;
+    return true;
   }
 
   onStatusChange(nodeIndex: number, status: NodeStatus): void {

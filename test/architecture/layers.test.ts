@@ -14,6 +14,7 @@ const LAYER_RANKS: ReadonlyArray<readonly [prefix: string, rank: number]> = [
   ['model/', 0],
   ['errors/', 0],
   ['kernel/', 1],
+  ['capture/', 1],
   ['metrics/', 1],
   ['check/', 1],
   ['result/', 1],
