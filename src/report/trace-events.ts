@@ -7,7 +7,8 @@
 // microseconds. Produced line by line (one event per line) so that a large capture never has to
 // become one string; the same capture always gives the same text.
 
-import type { CapturedNodeStatus, CapturedRun, CaptureRecord, MessageRecord } from '../capture/event-capture.js';
+import type { CapturedRun, CaptureRecord, MessageRecord } from '../capture/event-capture.js';
+import { planTrace, type NodeDownStatus, type StatusPeriod } from './trace-plan.js';
 
 export interface TraceMetadata {
   readonly scenario: string;
@@ -35,7 +36,7 @@ const PID = 1;
 /** Message slices are this long, so that flow arrows have a slice to bind to. */
 const MESSAGE_SLICE_US = 1;
 
-const STATUS_SLICE_NAMES: Readonly<Record<Exclude<CapturedNodeStatus, 'up'>, string>> = {
+const STATUS_SLICE_NAMES: Readonly<Record<NodeDownStatus, string>> = {
   'down-refusing': 'down (refusing connections)',
   'down-silent': 'down (silent)',
   paused: 'paused',
@@ -82,37 +83,48 @@ export function otherData(captured: CapturedRun, metadata: TraceMetadata): Recor
   };
 }
 
-/** Every event of the trace: metadata first, then in the order the capture holds them. */
+/**
+ * Every event of the trace: metadata first, then in the order the capture holds them, except
+ * that a down or paused period's slice comes before everything else at the time it starts and a
+ * message's flow starts come right after its send slice (so that Perfetto nests and binds them).
+ */
 export function* traceEvents(captured: CapturedRun, metadata: TraceMetadata): Generator<TraceEvent> {
   const tidOf = new Map(captured.nodeNames.map((name, i) => [name, i + 1]));
   const tid = (node: string): number => tidOf.get(node) ?? 0;
+  const plan = planTrace(captured);
   yield* metadataEvents(captured.nodeNames, metadata.scenario);
-  const statusSlices = new StatusSlices(captured.nodeNames, captured.statusAtStart, captured.fromUs);
+  const periods = plan.statusPeriods;
+  let nextPeriod = 0;
+  const periodsFrom = function* (timeUs: number): Generator<TraceEvent> {
+    for (; nextPeriod < periods.length && periods[nextPeriod]!.fromUs <= timeUs; nextPeriod++) yield statusSlice(periods[nextPeriod]!, tid);
+  };
+  yield* periodsFrom(captured.fromUs);
   yield* flagsAtStart(captured);
-  const sentIds = new Set<number>();
-  let flowId = 0;
-  for (const record of captured.records) {
+  const records = captured.records;
+  for (let index = 0; index < records.length; index++) {
+    const record = records[index]!;
+    yield* periodsFrom(record.timeUs);
     if (record.kind === 'send') {
-      sentIds.add(record.messageId);
-      yield messageSlice(record, tid(record.from), `→ ${record.to} ${record.messageKind}`, { to: record.to, body: record.body });
+      const from = tid(record.from);
+      yield messageSlice(record, from, `→ ${record.to} ${record.messageKind}`, { to: record.to, body: record.body });
+      for (const id of plan.flowIdsBySend.get(record.messageId) ?? []) yield flowEvent(record, 's', id, from, record.timeUs);
     } else if (record.kind === 'deliver') {
-      const args = { from: record.from, sentAtUs: record.sentAtUs, latencyUs: record.timeUs - record.sentAtUs };
-      yield messageSlice(record, tid(record.to), `← ${record.from} ${record.messageKind}`, args);
-      if (!sentIds.has(record.messageId)) continue; // sent before the window, or past the cap
-      flowId++;
-      yield { name: record.messageKind, cat: 'message', ph: 's', id: flowId, bp: 'e', pid: PID, tid: tid(record.from), ts: record.sentAtUs };
-      yield { name: record.messageKind, cat: 'message', ph: 'f', id: flowId, bp: 'e', pid: PID, tid: tid(record.to), ts: record.timeUs };
-    } else if (record.kind === 'status') {
-      yield* statusSlices.change(record.node, tid(record.node), record.status, record.timeUs);
-    } else {
+      const to = tid(record.to);
+      yield messageSlice(record, to, `← ${record.from} ${record.messageKind}`, { from: record.from, sentAtUs: record.sentAtUs, latencyUs: record.timeUs - record.sentAtUs });
+      const id = plan.flowIdByRecord.get(index);
+      if (id !== undefined) yield flowEvent(record, 'f', id, to, record.timeUs);
+    } else if (record.kind !== 'status') {
       yield instantOf(record, tid);
     }
   }
-  yield* statusSlices.close(captured.nodeNames, tid, captured.toUs);
   if (captured.capReachedAtUs !== null) {
     const name = `trace cap reached (${captured.eventCountMax} events): ${captured.droppedEventCount} later events left out`;
     yield { name, cat: 'trace', ph: 'i', s: 'g', pid: PID, tid: 0, ts: captured.capReachedAtUs };
   }
+}
+
+function flowEvent(record: MessageRecord, ph: 's' | 'f', id: number, tid: number, ts: number): TraceEvent {
+  return { name: record.messageKind, cat: 'message', ph, id, bp: 'e', pid: PID, tid, ts };
 }
 
 function* metadataEvents(nodeNames: readonly string[], scenario: string): Generator<TraceEvent> {
@@ -168,34 +180,7 @@ function messageInstant(record: MessageRecord, tid: number, name: string, reason
   return { name, cat: 'message', ph: 'i', s: 't', pid: PID, tid, ts: record.timeUs, args };
 }
 
-/** Down and paused periods: a slice opens when a node leaves `up` and closes at its next change. */
-class StatusSlices {
-  private readonly open = new Map<string, { status: Exclude<CapturedNodeStatus, 'up'>; sinceUs: number }>();
-
-  /** A node down or paused when the window opens has its period open from there. */
-  constructor(nodeNames: readonly string[], statusAtStart: readonly CapturedNodeStatus[], fromUs: number) {
-    for (let i = 0; i < nodeNames.length; i++) {
-      const status = statusAtStart[i]!;
-      if (status !== 'up') this.open.set(nodeNames[i]!, { status, sinceUs: fromUs });
-    }
-  }
-
-  *change(node: string, tid: number, status: CapturedNodeStatus, timeUs: number): Generator<TraceEvent> {
-    const open = this.open.get(node);
-    if (open !== undefined) yield statusSlice(open.status, tid, open.sinceUs, timeUs);
-    this.open.delete(node);
-    if (status !== 'up') this.open.set(node, { status, sinceUs: timeUs });
-  }
-
-  /** The periods still open when the window closes, in node order. */
-  *close(nodeNames: readonly string[], tid: (node: string) => number, endUs: number): Generator<TraceEvent> {
-    for (const node of nodeNames) {
-      const open = this.open.get(node);
-      if (open !== undefined) yield statusSlice(open.status, tid(node), open.sinceUs, endUs);
-    }
-  }
-}
-
-function statusSlice(status: Exclude<CapturedNodeStatus, 'up'>, tid: number, fromUs: number, toUs: number): TraceEvent {
-  return { name: STATUS_SLICE_NAMES[status], cat: 'status', ph: 'X', pid: PID, tid, ts: fromUs, dur: Math.max(0, toUs - fromUs) };
+function statusSlice(period: StatusPeriod, tid: (node: string) => number): TraceEvent {
+  const dur = Math.max(0, period.toUs - period.fromUs);
+  return { name: STATUS_SLICE_NAMES[period.status], cat: 'status', ph: 'X', pid: PID, tid: tid(period.node), ts: period.fromUs, dur };
 }

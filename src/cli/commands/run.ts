@@ -1,6 +1,7 @@
 // `ddsim run <files...>`: loads every scenario first (so invalid input writes nothing and exits 2),
 // then runs each, printing its output in the chosen format (src/output/run/) and exiting 1 when
 // an expectation failed. A spinner shows on a terminal for runs that take longer than about a second.
+// --trace also writes each run's events as a Trace Event Format file (src/cli/trace-file.ts).
 
 import type { Command } from 'commander';
 import type { RunResult, RunTiming } from '../../result/run-result.js';
@@ -23,9 +24,12 @@ import { canShowProgress, outputWidth, spinnerOptions, useColor } from '../termi
 import type { FinishedRun, OutputContext } from '../../output/output-format.js';
 import { formatNames, RUN_FORMATS } from '../../output/registry.js';
 import type { CliIo } from '../cli-io.js';
+import { parseTraceOptions, type TraceCliOptions, type TraceRequest } from '../trace-options.js';
+import type { CapturedRun } from '../../capture/event-capture.js';
 
-interface RunOptions {
+interface RunOptions extends TraceCliOptions {
   readonly seed?: string;
+  readonly force?: boolean;
   readonly set: string[];
   readonly format: string;
   readonly quiet?: boolean;
@@ -46,23 +50,31 @@ export function define(program: Command, io: CliIo): void {
     .option('--format <format>', formatNames(RUN_FORMATS), 'pretty')
     .option('-q, --quiet', 'print one summary line per run (pretty format)')
     .option('--check-determinism', 'run each scenario twice first and compare every event (exit 4 when they differ)')
+    .option('--trace <file.json>', 'write the run\'s events in the Trace Event Format (open in ui.perfetto.dev); a directory: one <name>.<seed>.trace.json per run')
+    .option('--trace-window <from..to>', 'trace only this span of simulated time, e.g. 10s..12s (default: the whole run)')
+    .option('--trace-max-events <n>', 'trace at most this many events (default 100000; later ones are counted, not kept)')
+    .option('--force', 'replace an existing --trace file')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (files: string[], options: RunOptions) => {
       const format = RUN_FORMATS.find((candidate) => candidate.name === options.format);
       if (format === undefined) throw new UsageError(`--format must be ${RUN_FORMATS.map((f) => f.name).join(' or ')}, not "${options.format}"`);
       const context: OutputContext = { color: useColor(io), widthColumns: outputWidth(io), quiet: options.quiet === true };
       const seed = parseSeedOption(options.seed);
+      const trace = parseTraceOptions(options);
       const scenarios = await loadScenarioFiles(files, {
         cwd: io.cwd,
         sets: options.set,
         ...(seed === undefined ? {} : { seed }),
       });
+      const tracePaths = trace === null ? null : await planTraces(trace, scenarios, io, options.force === true);
       const runs: FinishedRun[] = [];
       const outputContext: OutputContext = { ...context, plannedRunCount: scenarios.length };
-      for (const scenario of scenarios) {
+      for (const [index, scenario] of scenarios.entries()) {
         if (options.checkDeterminism === true && !(await isDeterministic(scenario, io))) continue;
-        const run = await interruptible(() => simulateOrReport(scenario, io));
-        if (run === null) continue; // the model failed: reported, the other files still run
+        const simulated = await interruptible(() => simulateOrReport(scenario, io, trace));
+        if (simulated === null) continue; // the model failed: reported, the other files still run
+        const { captured, ...run } = simulated;
+        if (captured !== null && trace !== null && tracePaths !== null) await writeTrace(captured, run.result, trace, tracePaths[index]!, io);
         runs.push(run);
         io.stdout.write(await format.afterRun(run, outputContext));
       }
@@ -93,10 +105,35 @@ async function isDeterministic(scenario: Scenario, io: CliIo): Promise<boolean> 
   return false;
 }
 
+/** Checks every trace file can be written before anything runs (exit 2 otherwise). */
+async function planTraces(trace: TraceRequest, scenarios: readonly Scenario[], io: CliIo, force: boolean): Promise<string[]> {
+  const { planTracePaths } = await import('../trace-file.js');
+  return planTracePaths(trace.target, scenarios.map((scenario) => ({ name: scenario.name, seed: scenario.seed })), { cwd: io.cwd, force });
+}
+
+/** Writes one run's trace (whole, or not at all) and says so on stderr, with a warning when the cap cut it. */
+async function writeTrace(captured: CapturedRun, result: RunResult, trace: TraceRequest, path: string, io: CliIo): Promise<void> {
+  const { writeFileAtomically } = await import('../trace-file.js');
+  const { traceFileLines } = await import('../../report/trace-events.js');
+  const metadata = { scenario: result.scenario, file: result.file, seed: result.seed, reproduce: result.reproduce };
+  writeFileAtomically(path, traceFileLines(captured, metadata), trace.target);
+  if (captured.capReachedAtUs !== null) {
+    io.stderr.write(
+      `warning: ${result.file}: the trace reached --trace-max-events ${captured.eventCountMax} at ${(captured.capReachedAtUs / 1e6).toFixed(6)}s simulated; ` +
+        `${captured.droppedEventCount} later events are left out (raise --trace-max-events or narrow --trace-window)\n`,
+    );
+  }
+  io.stderr.write(`${result.file}: trace of ${captured.records.length} events written to ${path}\n`);
+}
+
+interface SimulatedRun extends FinishedRun {
+  readonly captured: CapturedRun | null;
+}
+
 /** A run whose model failed is reported (with its reproduce command) and gives exit 4; null then. */
-async function simulateOrReport(scenario: Scenario, io: CliIo): Promise<FinishedRun | null> {
+async function simulateOrReport(scenario: Scenario, io: CliIo, trace: TraceRequest | null): Promise<SimulatedRun | null> {
   try {
-    return await simulate(scenario, io);
+    return await simulate(scenario, io, trace);
   } catch (error) {
     if (!(error instanceof ModelRuntimeError)) throw error;
     io.stderr.write(`error: ${error.message}\nReproduce: ${reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets)}\n`);
@@ -105,7 +142,7 @@ async function simulateOrReport(scenario: Scenario, io: CliIo): Promise<Finished
   }
 }
 
-async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunResult; timing: RunTiming }> {
+async function simulate(scenario: Scenario, io: CliIo, trace: TraceRequest | null): Promise<SimulatedRun> {
   const { ScenarioRun } = await import('../../run/run-scenario.js');
   const startedMs = performance.now();
   let run: InstanceType<typeof ScenarioRun> | null = null;
@@ -122,7 +159,7 @@ async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunRes
       throw new ModelRuntimeError(scenario.source.file, run?.nowUs ?? 0, error, run?.activeNode ?? null);
     }
   };
-  const started = guarded(() => new ScenarioRun(scenario));
+  const started = guarded(() => new ScenarioRun(scenario, trace === null ? {} : { capture: trace.capture }));
   run = started;
   const progress = canShowProgress(io);
   // Sliced on a terminal or not, so that Ctrl-C (SIGINT) is seen within a fraction of a second.
@@ -144,7 +181,8 @@ async function simulate(scenario: Scenario, io: CliIo): Promise<{ result: RunRes
   }
   spinner?.stop();
   const result = guarded(() => started.result());
-  return { result, timing: { wallMs: performance.now() - startedMs } };
+  const timing: RunTiming = { wallMs: performance.now() - startedMs };
+  return { result, timing, captured: started.captured() };
 }
 
 /** 0 every expectation held, 3 the run did not complete (liveness), 1 an expectation failed. */
