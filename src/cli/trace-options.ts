@@ -21,7 +21,7 @@ export interface TraceRequest {
 }
 
 const problem = (option: string, value: string, message: string, hint?: string): InputProblem => ({
-  file: `${option} ${value}`,
+  file: value === '' ? option : `${option} ${value}`,
   line: 0,
   column: 0,
   path: '',
