@@ -282,7 +282,7 @@ export class ScenarioRun {
   captured(): CapturedRun | null {
     if (this.capture === null) return null;
     const result = this.result();
-    return this.capture.finish(result.endMs * 1000);
+    return this.capture.finish(Math.round(result.endMs * 1000));
   }
 
   private finishResult(): RunResult {

@@ -2,7 +2,7 @@
 // code; Ctrl-C (SIGINT) during a long run stops it promptly with exit 130 and no partial output.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -48,6 +48,20 @@ describe.skipIf(!built)('pipes and signals', () => {
     expect(ended.out).toBe('');
     expect(ended.err).toContain('interrupted');
     expect(ended.elapsedMs).toBeLessThan(5000);
+  });
+
+  it('SIGINT during a traced run keeps the traces of finished runs whole and leaves none of the interrupted one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddsim-sigint-trace-'));
+    const long = join(mkdtempSync(join(tmpdir(), 'ddsim-sigint-long-')), 'long.yaml');
+    writeFileSync(long, readFileSync(join(ROOT, 'scenarios/pause-looks-dead.yaml'), 'utf8').replace(/^duration: .*$/m, 'duration: 96h'));
+    const args = ['run', 'scenarios/detect-gc-pause.yaml', long, '-q', '--trace', dir];
+    const ended = await runBin(args, (child) => {
+      // The first run's line is out once its trace is written: interrupt the second, long one.
+      child.stdout!.once('data', () => setTimeout(() => child.kill('SIGINT'), 300));
+    });
+    expect(ended.code).toBe(130);
+    expect(readdirSync(dir)).toEqual(['detect-gc-pause.5.trace.json']);
+    expect(JSON.parse(readFileSync(join(dir, 'detect-gc-pause.5.trace.json'), 'utf8')).otherData.scenario).toBe('detect-gc-pause');
   });
 
   it('SIGINT during a long `check` ends it at once, writing nothing half-way', async () => {

@@ -198,6 +198,26 @@ describe('ddsim run --trace: where it writes', () => {
     expect(existsSync(file)).toBe(false);
   });
 
+  it('writes nothing when the model throws during the run (exit 4)', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, 'throws.js'),
+      [
+        'export default {',
+        "  name: 'throws', description: '', metricNames: () => [],",
+        '  parseConfig: () => ({}), createShared: () => null,',
+        "  createNode(ctx) { if (ctx.nodeName === 'a') ctx.setTimer(1_000_000, () => { throw new Error('boom'); }); return {}; },",
+        '};',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 's.yaml'), 'duration: 5s\nnodes: [a, b]\nsystem:\n  model: ./throws.js\n');
+    const result = await runCli(['run', join(dir, 's.yaml'), '--trace', join(dir, 't.json')]);
+    expect(result.code).toBe(4);
+    expect(result.err).toMatch(/no trace written: the run did not finish/);
+    expect(readdirSync(dir).sort()).toEqual(['s.yaml', 'throws.js']);
+  });
+
   it('accepts an open-ended window', async () => {
     const dir = tempDir();
     mkdirSync(join(dir, 'sub'));

@@ -137,6 +137,7 @@ async function simulateOrReport(scenario: Scenario, io: CliIo, trace: TraceReque
   } catch (error) {
     if (!(error instanceof ModelRuntimeError)) throw error;
     io.stderr.write(`error: ${error.message}\nReproduce: ${reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets)}\n`);
+    if (trace !== null) io.stderr.write(`${scenario.source.file}: no trace written: the run did not finish\n`);
     io.setExitCode(EXIT_MODEL_FAILED);
     return null;
   }
