@@ -6,6 +6,7 @@
 import { declaredMetricNames } from '../metrics/metric-declarations.js';
 import { basename, dirname, extname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
+import { offsetPastTokenBound, YAML_TOKEN_COUNT_MAX } from './yaml-token-bound.js';
 import { InputError, type InputProblem } from '../errors/input-error.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { applySets } from './apply-sets.js';
@@ -50,10 +51,33 @@ export interface LoadScenarioOptions {
   readonly scenarioDir?: string;
 }
 
+/** Too much YAML to build a document of in bounded memory: one located problem, nothing parsed. */
+function refuseOversizedYaml(file: string, text: string): void {
+  const offset = offsetPastTokenBound(text);
+  if (offset === null) return;
+  let line = 1;
+  let lineStart = 0;
+  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
+    line++;
+    lineStart = index + 1;
+  }
+  throw new InputError([
+    {
+      file,
+      line,
+      column: offset - lineStart + 1,
+      path: '',
+      message: `more than ${YAML_TOKEN_COUNT_MAX.toLocaleString('en-US')} YAML tokens: refused before parsing (this much YAML would take gigabytes of memory)`,
+      hint: 'describe long fault lists with random faults (`random: { crash: ... }`) or let `ddsim explore` draw them',
+    },
+  ]);
+}
+
 /** Loads a scenario; throws InputError with every problem found. */
 export async function loadScenario(options: LoadScenarioOptions): Promise<Scenario> {
   const sets = options.sets ?? [];
   const lineCounter = new LineCounter();
+  refuseOversizedYaml(options.file, options.text);
   const document = parseDocument(options.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const setOrigins = new WeakMap<object, string>();
   const problems = new ProblemCollector({ file: options.file, lineCounter, setOrigins });

@@ -39,6 +39,20 @@ describe('files that are not what was meant', () => {
     expect(err).toContain('larger than 10 MB');
   });
 
+  it('a scenario within 10 MB but with more YAML than can be parsed in bounded memory is refused before parsing', async () => {
+    // 9.8 MB of one-line faults ran out of a 1 GB heap after 100 s in the yaml library.
+    const lines = ['name: many-faults', 'duration: 100s', 'nodes: [a, b, c]', 'system: { model: heartbeat }', 'faults:'];
+    for (let index = 0; index < 60_000; index++) lines.push(`  - { at: ${index}ms, for: 1ms, partition: [[a], [b, c]] }`);
+    const file = join(dir, 'many-faults.yaml');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const startedMs = performance.now();
+    const { code, err } = await runCli(['validate', file]);
+    expect(code).toBe(2);
+    expect(err).toMatch(/many-faults\.yaml:\d+:\d+: more than 1,000,000 YAML tokens: refused before parsing/);
+    expect(err).toContain('random faults');
+    expect(performance.now() - startedMs).toBeLessThan(5000);
+  });
+
   it('Latin-1 bytes are refused with their line and column, not read as U+FFFD', async () => {
     const file = join(dir, 'latin1.yaml');
     writeFileSync(file, Buffer.from('name: ok\ndescription: "Gr\xfc\xdfe"\n', 'latin1'));
