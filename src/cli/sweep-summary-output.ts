@@ -7,6 +7,7 @@ import type { SweepSummary } from '../sweep/summarize.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_FAILED, EXIT_INCOMPLETE, EXIT_INTERNAL, EXIT_INVALID, EXIT_MODEL_FAILED, UsageError } from './errors.js';
 import { runExitCodeOf, type RunRecord } from '../sweep/sweep-record.js';
+import { writeJobSummary } from './job-summary.js';
 import { outputWidth, useColor } from './terminal.js';
 
 const PIPE_WIDTH_COLUMNS = 400;
@@ -22,7 +23,9 @@ export function parseSummaryFormat(text: string): SummaryFormat {
 export async function writeSummary(io: CliIo, summary: SweepSummary, format: SummaryFormat): Promise<void> {
   // On a pipe (a CI log, a file) a table keeps its natural width rather than truncate values.
   const widthColumns = io.stdout.isTTY === true ? outputWidth(io) : PIPE_WIDTH_COLUMNS;
-  io.stdout.write(await format.render(summary, { color: useColor(io), widthColumns, quiet: false }));
+  const context = { color: useColor(io), widthColumns, quiet: false };
+  io.stdout.write(await format.render(summary, context));
+  if (format.jobSummary !== undefined) writeJobSummary(io, await format.jobSummary(summary, context));
 }
 
 /**

@@ -1,7 +1,7 @@
 // What an output format is: a value of `--format` for `run` (pretty, json, ...) or `sweep`
 // (table, json, csv), as one file under run/ or sweep/ plus one line in registry.ts. A format
-// turns plain results into text; the commands write it. Renderers are imported when used, so
-// that loading the registry costs nothing.
+// turns plain results into text (and, for CI formats, a Markdown job summary); the commands
+// write it. Renderers are imported when used, so that loading the registry costs nothing.
 
 import type { RunResult, RunTiming } from '../result/run-result.js';
 import type { SweepSummary } from '../sweep/summarize.js';
@@ -29,10 +29,20 @@ export interface RunOutputFormat {
   afterRun(run: FinishedRun, context: OutputContext): Promise<string>;
   /** Text to write once every run is done (formats that are one document), or ''. */
   afterAll(runs: readonly FinishedRun[], context: OutputContext): Promise<string>;
+  /** A Markdown job summary for CI, for formats that have one (see JOB_SUMMARY_ENV). */
+  jobSummary?(runs: readonly FinishedRun[], context: OutputContext): Promise<string>;
 }
 
 export interface SweepOutputFormat {
   readonly name: string;
   readonly description: string;
   render(summary: SweepSummary, context: OutputContext): Promise<string>;
+  /** A Markdown job summary for CI, for formats that have one (see JOB_SUMMARY_ENV). */
+  jobSummary?(summary: SweepSummary, context: OutputContext): Promise<string>;
 }
+
+/**
+ * A format's job summary is appended to the file this environment variable names (GitHub
+ * Actions sets it for every step); without it, the summary is written after the output.
+ */
+export const JOB_SUMMARY_ENV = 'GITHUB_STEP_SUMMARY';

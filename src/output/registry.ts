@@ -2,13 +2,15 @@
 // file in run/ or sweep/ and one line here; the commands need no change.
 
 import type { RunOutputFormat, SweepOutputFormat } from './output-format.js';
+import { githubRunFormat } from './run/github.js';
 import { jsonRunFormat } from './run/json.js';
+import { junitRunFormat } from './run/junit.js';
 import { prettyRunFormat } from './run/pretty.js';
 import { csvSweepFormat } from './sweep/csv.js';
 import { jsonSweepFormat } from './sweep/json.js';
 import { tableSweepFormat } from './sweep/table.js';
 
-export const RUN_FORMATS: readonly RunOutputFormat[] = [prettyRunFormat, jsonRunFormat];
+export const RUN_FORMATS: readonly RunOutputFormat[] = [prettyRunFormat, jsonRunFormat, junitRunFormat, githubRunFormat];
 
 export const SWEEP_FORMATS: readonly SweepOutputFormat[] = [tableSweepFormat, jsonSweepFormat, csvSweepFormat];
 

@@ -23,7 +23,7 @@ export function renderHeader(result: RunResult, timing: RunTiming, widthColumns:
 }
 
 /** Why a run that did not complete stopped, in words; null for a completed run. */
-function stopWarning(result: RunResult): string | null {
+export function stopWarning(result: RunResult): string | null {
   const end = formatSecondsPrecise(result.endMs * 1000);
   switch (result.stopReason) {
     case 'completed':

@@ -69,6 +69,13 @@ export interface ExpectationResult {
   readonly witness?: unknown;
   /** Moments of the violation to mark on the timeline (checks only; at most a few). */
   readonly marks?: readonly TimelineMark[];
+  /** Where the `expect:` entry is written in the scenario file (1-based); absent for one from `--set`. */
+  readonly position?: ExpectationPosition;
+}
+
+export interface ExpectationPosition {
+  readonly line: number;
+  readonly column: number;
 }
 
 /**

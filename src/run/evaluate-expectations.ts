@@ -13,24 +13,29 @@ export function evaluateExpectations(
   facts: RecordedFacts,
 ): ExpectationResult[] {
   return expectations.map((expectation) => {
-    if (expectation.kind === 'compare') {
-      const observed = facts.metrics[expectation.metric];
-      if (observed === undefined || Number.isNaN(observed)) {
-        return { expr: expectation.text, ok: false, observed: null };
-      }
-      return { expr: expectation.text, ok: compare(observed, expectation.operator, expectation.value), observed };
-    }
-    const check = findCheck(expectation.name);
-    if (!check) return { expr: expectation.text, ok: false, observed: 'unknown check' };
-    const outcome = check(facts);
-    return {
-      expr: expectation.text,
-      ok: outcome.ok,
-      observed: outcome.observed,
-      ...(outcome.witness === undefined ? {} : { witness: outcome.witness }),
-      ...(outcome.marks === undefined || outcome.marks.length === 0 ? {} : { marks: outcome.marks.slice(0, MARK_COUNT_MAX) }),
-    };
+    const outcome = evaluateOne(expectation, facts);
+    return expectation.position === undefined ? outcome : { ...outcome, position: expectation.position };
   });
+}
+
+function evaluateOne(expectation: ExpectationSpec, facts: RecordedFacts): ExpectationResult {
+  if (expectation.kind === 'compare') {
+    const observed = facts.metrics[expectation.metric];
+    if (observed === undefined || Number.isNaN(observed)) {
+      return { expr: expectation.text, ok: false, observed: null };
+    }
+    return { expr: expectation.text, ok: compare(observed, expectation.operator, expectation.value), observed };
+  }
+  const check = findCheck(expectation.name);
+  if (!check) return { expr: expectation.text, ok: false, observed: 'unknown check' };
+  const outcome = check(facts);
+  return {
+    expr: expectation.text,
+    ok: outcome.ok,
+    observed: outcome.observed,
+    ...(outcome.witness === undefined ? {} : { witness: outcome.witness }),
+    ...(outcome.marks === undefined || outcome.marks.length === 0 ? {} : { marks: outcome.marks.slice(0, MARK_COUNT_MAX) }),
+  };
 }
 
 /** Compares with a relative tolerance of 1e-9 so that `availability == 1` holds for 1 - 1e-16. */

@@ -3,10 +3,11 @@
 // Durations compare in milliseconds, the unit metrics record times in.
 
 import { suggestionHint } from './did-you-mean.js';
-import type { ComparisonOperator, ExpectationSpec } from './types.js';
+import type { ReaderContext } from './reader-context.js';
+import type { ComparisonOperator, ExpectationSpec, SourcePosition } from './types.js';
 import { parseDurationUs, parsePercent, US_PER_MS } from './units.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';
-import { stringAt } from './yaml-values.js';
+import { stringAt, type ValueAt } from './yaml-values.js';
 
 export interface ExpectationVocabulary {
   readonly metricNames: readonly string[];
@@ -28,6 +29,7 @@ export function parseExpectations(root: YamlConfigReader, vocabulary: Expectatio
     const text = stringAt(context, item);
     if (text === null) continue;
     const report = (message: string, hint?: string): void => context.problems.report(item, message, hint);
+    const position = positionOf(context, item);
     const comparison = COMPARISON_PATTERN.exec(text);
     if (comparison) {
       const [, metric, operator, valueText] = comparison;
@@ -38,7 +40,7 @@ export function parseExpectations(root: YamlConfigReader, vocabulary: Expectatio
         continue;
       }
       if (typeof value === 'number') {
-        expectations.push({ kind: 'compare', text: text.trim(), metric, operator: operator as ComparisonOperator, value });
+        expectations.push({ kind: 'compare', text: text.trim(), metric, operator: operator as ComparisonOperator, value, ...position });
       }
       continue;
     }
@@ -56,9 +58,15 @@ export function parseExpectations(root: YamlConfigReader, vocabulary: Expectatio
       report(`unknown check ${JSON.stringify(name)}`, hint);
       continue;
     }
-    expectations.push({ kind: 'check', text: text.trim(), name });
+    expectations.push({ kind: 'check', text: text.trim(), name, ...position });
   }
   return expectations;
+}
+
+/** `{ position }` where the entry is written in the file; {} for one that came from `--set` (line 0). */
+function positionOf(context: ReaderContext, item: ValueAt): { position?: SourcePosition } {
+  const { line, column } = context.problems.locate(item.node);
+  return line > 0 ? { position: { line, column } } : {};
 }
 
 /** A number, a percentage (as a fraction) or a duration (in milliseconds); else an error message. */

@@ -13,7 +13,16 @@ import type { ClocksSpec } from '../sim/clock-spec.js';
 
 export type ComparisonOperator = '<' | '<=' | '>' | '>=' | '==' | '!=';
 
-export type ExpectationSpec =
+/**
+ * Where an `expect:` entry is written in the scenario file (1-based), for reports that point at it
+ * (GitHub annotations). Absent for an entry that came from `--set`.
+ */
+export interface SourcePosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+export type ExpectationSpec = (
   | {
       readonly kind: 'compare';
       /** As written, e.g. "latency.p99 <= 250ms". */
@@ -24,7 +33,8 @@ export type ExpectationSpec =
       readonly value: number;
     }
   /** A named check over recorded facts, e.g. `linearizable`. */
-  | { readonly kind: 'check'; readonly text: string; readonly name: string };
+  | { readonly kind: 'check'; readonly text: string; readonly name: string }
+) & { readonly position?: SourcePosition };
 
 export interface LimitsSpec {
   /** The run stops (and reports it) after this many kernel events. */

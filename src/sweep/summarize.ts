@@ -3,6 +3,7 @@
 // metrics; the best combination; and, with exactly two varied paths (two or more values each), a grid of one metric (first
 // path down, second across). Pure and order-independent: records are taken in plan order.
 
+import type { ExpectationPosition } from '../result/run-result.js';
 import { metricDirection } from './metric-direction.js';
 import type { RunRecord } from './sweep-record.js';
 import type { PlannedRun, SweepPlan } from './sweep-plan.js';
@@ -14,6 +15,10 @@ export interface ExpectationRate {
   readonly runs: number;
   /** passed / runs, null without runs. A run that threw counts as not passed. */
   readonly rate: number | null;
+  /** Seeds of the runs in which it did not hold (threw, failed or undecided), in plan order. */
+  readonly failedSeeds: readonly number[];
+  /** Where the `expect:` entry is written (from the first run that says so); absent when none does. */
+  readonly position?: ExpectationPosition;
 }
 
 export interface MetricSpread extends Spread {
@@ -32,6 +37,8 @@ export interface CombinationSummary {
   readonly okRuns: number;
   /** Runs that threw. */
   readonly errorRuns: number;
+  /** Seeds of the runs that were not ok (failed an expectation, did not complete, or threw), in plan order. */
+  readonly failedSeeds: readonly number[];
   readonly passRate: number | null;
   readonly expectations: readonly ExpectationRate[];
   readonly metrics: readonly MetricSpread[];
@@ -148,13 +155,25 @@ function summarizeCombination(
     runs: records.length,
     okRuns,
     errorRuns: records.filter((record) => record.error !== null).length,
+    failedSeeds: records.filter((record) => !record.ok).map((record) => record.seed),
     passRate: records.length === 0 ? null : okRuns / records.length,
-    expectations: expressions.map((expr) => {
-      const passed = records.filter((record) => record.expectations.some((e) => e.expr === expr && e.ok)).length;
-      return { expr, passed, runs: records.length, rate: records.length === 0 ? null : passed / records.length };
-    }),
+    expectations: expressions.map((expr) => expectationRate(expr, records)),
     metrics: metrics.map((name) => ({ name, ...spreadOf(records.map((record) => record.metrics[name])) })),
     firstFailure: failure === undefined ? null : { id: failure.id, reproduce: failure.reproduce, error: failure.error },
+  };
+}
+
+function expectationRate(expr: string, records: readonly RunRecord[]): ExpectationRate {
+  const held = (record: RunRecord): boolean => record.expectations.some((e) => e.expr === expr && e.ok);
+  const passed = records.filter(held).length;
+  const position = records.flatMap((record) => record.expectations).find((e) => e.expr === expr && e.position !== undefined)?.position;
+  return {
+    expr,
+    passed,
+    runs: records.length,
+    rate: records.length === 0 ? null : passed / records.length,
+    failedSeeds: records.filter((record) => !held(record)).map((record) => record.seed),
+    ...(position === undefined ? {} : { position }),
   };
 }
 

@@ -6,7 +6,7 @@
 
 import { reproduceCommand } from '../run/reproduce-command.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_MODEL_FAILED, finishedRunExitCode } from '../result/exit-codes.js';
-import type { StopReason } from '../result/run-result.js';
+import type { ExpectationPosition, StopReason } from '../result/run-result.js';
 import type { Shard } from './shard.js';
 import { buildSweepPlan, type PlannedRun, type SweepDefinition, type SweepPlan, type VaryParameter } from './sweep-plan.js';
 
@@ -33,6 +33,8 @@ export interface RecordedExpectation {
   readonly expr: string;
   readonly ok: boolean;
   readonly observed: number | string | null;
+  /** Where the `expect:` entry is written (1-based); absent for one from `--set`, and in older files. */
+  readonly position?: ExpectationPosition;
 }
 
 export interface RunRecord {
@@ -124,10 +126,11 @@ export function runRecord(plan: SweepPlan, run: PlannedRun, outcome: RunOutcome)
     const value = outcome.metrics[name];
     metrics[name] = Number.isFinite(value) ? value : null;
   }
-  const expectations = outcome.expectations.map(({ expr, ok, observed }) => ({
+  const expectations = outcome.expectations.map(({ expr, ok, observed, position }) => ({
     expr,
     ok,
     observed: typeof observed === 'number' && !Number.isFinite(observed) ? null : observed,
+    ...(position === undefined ? {} : { position }),
   }));
   const exitCode = finishedRunExitCode(outcome.stopReason, outcome.ok);
   return { ...base, ok: outcome.ok, stopReason: outcome.stopReason, error: null, metrics, expectations, reproduce, exitCode };

@@ -27,7 +27,7 @@ export async function executeTask(task: SweepTask): Promise<RunOutcome> {
       ok: result.ok,
       stopReason: result.stopReason,
       metrics: result.metrics,
-      expectations: result.expectations.map(({ expr, ok, observed }) => ({ expr, ok, observed })),
+      expectations: result.expectations.map(({ expr, ok, observed, position }) => ({ expr, ok, observed, ...(position === undefined ? {} : { position }) })),
     };
   } catch (error) {
     return { kind: 'error', message: errorMessage(error), cause: causeOf(error) };

@@ -26,6 +26,7 @@ import { formatNames, RUN_FORMATS } from '../../output/registry.js';
 import type { CliIo } from '../cli-io.js';
 import { parseTraceOptions, type TraceCliOptions, type TraceRequest } from '../trace-options.js';
 import type { CapturedRun } from '../../capture/event-capture.js';
+import { writeJobSummary } from '../job-summary.js';
 
 interface RunOptions extends TraceCliOptions {
   readonly seed?: string;
@@ -79,6 +80,7 @@ export function define(program: Command, io: CliIo): void {
         io.stdout.write(await format.afterRun(run, outputContext));
       }
       if (runs.length > 0) io.stdout.write(await format.afterAll(runs, outputContext));
+      if (runs.length > 0 && format.jobSummary !== undefined) writeJobSummary(io, await format.jobSummary(runs, outputContext));
       for (const { result } of runs) io.setExitCode(runExitCode(result));
     });
 }
