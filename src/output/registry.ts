@@ -7,12 +7,14 @@ import { jsonRunFormat } from './run/json.js';
 import { junitRunFormat } from './run/junit.js';
 import { prettyRunFormat } from './run/pretty.js';
 import { csvSweepFormat } from './sweep/csv.js';
+import { githubSweepFormat } from './sweep/github.js';
 import { jsonSweepFormat } from './sweep/json.js';
+import { junitSweepFormat } from './sweep/junit.js';
 import { tableSweepFormat } from './sweep/table.js';
 
 export const RUN_FORMATS: readonly RunOutputFormat[] = [prettyRunFormat, jsonRunFormat, junitRunFormat, githubRunFormat];
 
-export const SWEEP_FORMATS: readonly SweepOutputFormat[] = [tableSweepFormat, jsonSweepFormat, csvSweepFormat];
+export const SWEEP_FORMATS: readonly SweepOutputFormat[] = [tableSweepFormat, jsonSweepFormat, csvSweepFormat, junitSweepFormat, githubSweepFormat];
 
 export function formatNames(formats: readonly { readonly name: string }[]): string {
   return formats.map((format) => format.name).join(' | ');

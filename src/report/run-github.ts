@@ -7,7 +7,7 @@
 
 import type { ExpectationResult, RunResult, RunTiming } from '../result/run-result.js';
 import { expectationDetailLines, witnessLines } from './expectation-detail.js';
-import { expectationOutcome, type ExpectationOutcome } from './expectation-outcome.js';
+import { expectationOutcome, type ExpectationOutcome } from '../result/expectation-outcome.js';
 import { formatObserved } from './expectations-table.js';
 import { annotationCommand, type Annotation } from './github-commands.js';
 import { markdownCell, markdownCodeBlock, markdownDetails, markdownTable } from './markdown-text.js';

@@ -8,7 +8,7 @@
 
 import type { ExpectationResult, RunResult } from '../result/run-result.js';
 import { expectationDetailLines, expectationHeadline } from './expectation-detail.js';
-import { expectationOutcome } from './expectation-outcome.js';
+import { expectationOutcome } from '../result/expectation-outcome.js';
 import { renderJunitDocument, type JunitCase, type JunitSuite, type JunitVerdict } from './junit-document.js';
 import { stopWarning } from './run-header.js';
 

@@ -3,6 +3,7 @@
 // metrics; the best combination; and, with exactly two varied paths (two or more values each), a grid of one metric (first
 // path down, second across). Pure and order-independent: records are taken in plan order.
 
+import { expectationOutcome, type ExpectationOutcome } from '../result/expectation-outcome.js';
 import type { ExpectationPosition } from '../result/run-result.js';
 import { metricDirection } from './metric-direction.js';
 import type { RunRecord } from './sweep-record.js';
@@ -15,8 +16,14 @@ export interface ExpectationRate {
   readonly runs: number;
   /** passed / runs, null without runs. A run that threw counts as not passed. */
   readonly rate: number | null;
-  /** Seeds of the runs in which it did not hold (threw, failed or undecided), in plan order. */
+  /** Runs in which it was violated (not counting undecided ones and runs that threw). */
+  readonly failed: number;
+  /** Runs in which it could not be decided (n/a, `unknown (...)`): not ok, but no violation either. */
+  readonly undecided: number;
+  /** Seeds of the runs in which it did not hold (violated, undecided, or the run threw), in plan order. */
   readonly failedSeeds: readonly number[];
+  /** The command that reproduces the first of those runs; null when it always held. */
+  readonly firstFailureReproduce: string | null;
   /** Where the `expect:` entry is written (from the first run that says so); absent when none does. */
   readonly position?: ExpectationPosition;
 }
@@ -39,6 +46,10 @@ export interface CombinationSummary {
   readonly errorRuns: number;
   /** Seeds of the runs that were not ok (failed an expectation, did not complete, or threw), in plan order. */
   readonly failedSeeds: readonly number[];
+  /** Seeds of the runs that did not complete (event budget, drain or pending limit: exit 3). */
+  readonly incompleteSeeds: readonly number[];
+  /** Seeds of the runs that threw (the model, or ddsim itself). */
+  readonly errorSeeds: readonly number[];
   readonly passRate: number | null;
   readonly expectations: readonly ExpectationRate[];
   readonly metrics: readonly MetricSpread[];
@@ -156,6 +167,8 @@ function summarizeCombination(
     okRuns,
     errorRuns: records.filter((record) => record.error !== null).length,
     failedSeeds: records.filter((record) => !record.ok).map((record) => record.seed),
+    incompleteSeeds: records.filter((record) => record.stopReason !== null && record.stopReason !== 'completed').map((record) => record.seed),
+    errorSeeds: records.filter((record) => record.error !== null).map((record) => record.seed),
     passRate: records.length === 0 ? null : okRuns / records.length,
     expectations: expressions.map((expr) => expectationRate(expr, records)),
     metrics: metrics.map((name) => ({ name, ...spreadOf(records.map((record) => record.metrics[name])) })),
@@ -164,15 +177,23 @@ function summarizeCombination(
 }
 
 function expectationRate(expr: string, records: readonly RunRecord[]): ExpectationRate {
-  const held = (record: RunRecord): boolean => record.expectations.some((e) => e.expr === expr && e.ok);
-  const passed = records.filter(held).length;
+  const outcomeIn = (record: RunRecord): ExpectationOutcome | null => {
+    const recorded = record.expectations.find((e) => e.expr === expr);
+    return recorded === undefined ? null : expectationOutcome(recorded);
+  };
+  const count = (outcome: ExpectationOutcome): number => records.filter((record) => outcomeIn(record) === outcome).length;
+  const passed = count('passed');
+  const notHeld = records.filter((record) => outcomeIn(record) !== 'passed');
   const position = records.flatMap((record) => record.expectations).find((e) => e.expr === expr && e.position !== undefined)?.position;
   return {
     expr,
     passed,
     runs: records.length,
     rate: records.length === 0 ? null : passed / records.length,
-    failedSeeds: records.filter((record) => !held(record)).map((record) => record.seed),
+    failed: count('failed'),
+    undecided: count('undecided'),
+    failedSeeds: notHeld.map((record) => record.seed),
+    firstFailureReproduce: notHeld[0]?.reproduce ?? null,
     ...(position === undefined ? {} : { position }),
   };
 }
