@@ -61,9 +61,9 @@ describe('the reference example', () => {
       },
     ]);
     expect(scenario.expectations).toEqual([
-      { kind: 'compare', text: 'availability >= 0.95', metric: 'availability', operator: '>=', value: 0.95 },
-      { kind: 'compare', text: 'latency.p99 <= 250ms', metric: 'latency.p99', operator: '<=', value: 250 },
-      { kind: 'compare', text: 'duplicates == 0', metric: 'duplicates', operator: '==', value: 0 },
+      { kind: 'compare', text: 'availability >= 0.95', metric: 'availability', operator: '>=', value: 0.95, position: { line: 40, column: 5 } },
+      { kind: 'compare', text: 'latency.p99 <= 250ms', metric: 'latency.p99', operator: '<=', value: 250, position: { line: 41, column: 5 } },
+      { kind: 'compare', text: 'duplicates == 0', metric: 'duplicates', operator: '==', value: 0, position: { line: 42, column: 5 } },
     ]);
     expect(scenario.limits).toEqual({ eventCountMax: 100_000_000 });
     expect(scenario.source).toEqual({ file: 'scenarios/retries-under-loss.yaml', sets: [] });
