@@ -101,8 +101,11 @@ describe('ddsim run --format junit', () => {
 
   it.skipIf(!XMLLINT)(`xmllint reads the document${XMLLINT ? '' : ' (skipped: xmllint is not installed)'}`, async () => {
     const { out } = await runCli(['run', 'scenarios/repl-split-brain.yaml', '--format', 'junit']);
-    const file = join(mkdtempSync(join(tmpdir(), 'ddsim-junit-')), 'report.xml');
-    writeFileSync(file, out);
-    expect(() => execFileSync('xmllint', ['--noout', file], { stdio: 'pipe' })).not.toThrow();
+    const hostile = buildRunResult({ scenario: 'a<b>&"c\' \u0001 ]]> \uD800', expectations: [buildExpectation('x < 1 && "y"', false, '<bad>')] });
+    const directory = mkdtempSync(join(tmpdir(), 'ddsim-junit-'));
+    for (const [name, xml] of [['run.xml', out], ['hostile.xml', renderRunJunit([{ result: hostile, wallMs: 1 }])]]) {
+      writeFileSync(join(directory, name), xml);
+      expect(() => execFileSync('xmllint', ['--noout', join(directory, name)], { stdio: 'pipe' })).not.toThrow();
+    }
   });
 });
