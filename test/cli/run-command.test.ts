@@ -74,6 +74,9 @@ describe('ddsim run', () => {
     const help = spawnSync(process.execPath, ['bin/ddsim.js', 'run', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('--set <path=value>');
+    expect(help.stdout).toContain('pretty | json | junit | github');
+    const sweepHelp = spawnSync(process.execPath, ['bin/ddsim.js', 'sweep', '--help'], { encoding: 'utf8' });
+    expect(sweepHelp.stdout).toContain('table | json | csv | junit | github');
   });
 
   it('honours NO_COLOR even when colour is forced otherwise', async () => {
