@@ -79,6 +79,14 @@ describe('ddsim run --format github', () => {
     expect(out).not.toContain('Reproduce:');
   });
 
+  it('a $GITHUB_STEP_SUMMARY that cannot be written is a warning; the summary follows on stdout, the exit code stays', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'ddsim-github-')), 'no-such-dir', 'summary.md');
+    const { code, out, err } = await runCli(['run', 'scenarios/pause-looks-dead.yaml', '--format', 'github'], fakeIo({ env: { GITHUB_STEP_SUMMARY: missing } }));
+    expect(code).toBe(0);
+    expect(err).toContain('warning: cannot append the job summary to $GITHUB_STEP_SUMMARY');
+    expect(out).toContain('## ddsim run: ✓ PASS');
+  });
+
   it('a run cut short is an error on the file, and still exits 3', async () => {
     const { code, out } = await runCli(['run', 'scenarios/pause-looks-dead.yaml', '--set', 'limits.events=2000', '--format', 'github']);
     expect(code).toBe(3);
