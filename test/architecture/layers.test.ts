@@ -24,6 +24,8 @@ const LAYER_RANKS: ReadonlyArray<readonly [prefix: string, rank: number]> = [
   ['faults/', 5],
   ['scenario/', 6],
   ['models/', 7],
+  // Starter scenarios and model skeletons for `ddsim init`: text only, imports nothing below it.
+  ['init/', 7],
   ['run/', 8],
   ['io/', 8],
   ['sweep/', 9],

@@ -18,4 +18,5 @@ export const commandModules: readonly (() => Promise<CommandModule>)[] = [
   () => import('./explore.js'),
   () => import('./shrink.js'),
   () => import('./check.js'),
+  () => import('./init.js'),
 ];
