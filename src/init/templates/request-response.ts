@@ -1,6 +1,6 @@
 // Starter template `request-response`: a client calls two servers through the built-in
 // request-response model; a lossy link and a partition come and go, and retries ride them out.
-// Its expectations hold at its seed (and at the seeds around it: checked by test/init/).
+// Its expectations hold at its seed (test/cli/commands/init.test.ts runs it).
 
 import type { StarterContext, StarterTemplate } from '../starter-template.js';
 
