@@ -32,7 +32,7 @@ export function define(program: Command, io: CliIo): void {
     .argument('[template]', `${starterTemplateNames().join(' | ')} (default: ${DEFAULT_TEMPLATE_NAME}; custom with --model)`)
     .option('--name <name>', 'file base name: <name>.yaml, <name>-model.js (default: the template name)')
     .option('--dir <dir>', 'directory to write into, created if missing (default: the current directory)')
-    .option('--model', 'write a model module skeleton too: the custom template (the default with --model)')
+    .option('--model', 'write a model module skeleton: selects the custom template')
     .option('--lang <lang>', `language of the model skeleton: ${MODEL_LANGUAGES.join(' | ')} (default: js)`)
     .option('--force', 'overwrite existing files')
     .addHelpText('after', templatesHelp())
@@ -57,9 +57,11 @@ function templatesHelp(): string {
   const lines = STARTER_TEMPLATES.map((template) => `  ${template.name.padEnd(width)}  ${template.summary}`);
   return (
     `\nTemplates:\n${lines.join('\n')}\n` +
-    '\nEach scenario starts with a `# yaml-language-server: $schema=...` line (completion and checks in editors),' +
-    '\ncomments every section and passes its expectations: run it with `ddsim run <file>`.' +
-    '\n\nExit codes: 0 written, 2 unknown template, bad option, or a file exists without --force (nothing written).'
+    '\nEach scenario starts with a `# yaml-language-server: $schema=...` line (completion and' +
+    '\nchecks in editors), comments every section and passes its expectations at its seed:' +
+    '\nrun it with `ddsim run <file>`. The custom template also writes the model it runs.' +
+    '\n\nExit codes: 0 written, 2 unknown template, bad option, or a file exists without --force' +
+    '\n(nothing written then).'
   );
 }
 

@@ -6,7 +6,7 @@ import type { StarterContext, StarterTemplate } from '../starter-template.js';
 
 export const customTemplate: StarterTemplate = {
   name: 'custom',
-  summary: 'your own model: a scenario and a model module skeleton (JavaScript, or TypeScript with --lang ts)',
+  summary: 'your own model: a scenario and a model skeleton (--lang js|ts)',
   writesModel: true,
   scenarioText: ({ baseName, scenarioFileName, modelFileName }: StarterContext) => `#
 # A starter scenario written by "ddsim init custom": it runs the model in ./${modelFileName}, written
@@ -17,7 +17,7 @@ export const customTemplate: StarterTemplate = {
 # Run it, and read the timeline, the metrics and the expectations:
 #   ddsim run ${scenarioFileName}
 # A silent crash (no "connection refused"): the client only sees timeouts, "refused >= 50" fails:
-#   ddsim run ${scenarioFileName} --set faults[0].mode=silent
+#   ddsim run ${scenarioFileName} --set 'faults[0].mode=silent'
 # Check the file without running it (an editor with the YAML language server checks it as you
 # type, through the schema on the first line):
 #   ddsim validate ${scenarioFileName}

@@ -7,7 +7,7 @@ import type { StarterContext, StarterTemplate } from '../starter-template.js';
 
 export const replicationTemplate: StarterTemplate = {
   name: 'replication',
-  summary: 'a replicated key-value store (built-in leader-follower model) whose leader crashes',
+  summary: 'a replicated kv store (built-in leader-follower), leader crash',
   writesModel: false,
   scenarioText: ({ baseName, scenarioFileName }: StarterContext) => `#
 # A starter scenario written by "ddsim init replication". Three replicas of a key-value store:
@@ -26,7 +26,8 @@ export const replicationTemplate: StarterTemplate = {
 # type, through the schema on the first line):
 #   ddsim validate ${scenarioFileName}
 #
-# Every key of the replication models and their metrics: docs/replication.md; the lessons in
+# Every key of the replication models and their metrics: README "Replication under faults" and
+# docs/replication.md (in the ddsim repository); lessons to copy from: the package's
 # scenarios/repl-*.yaml (split brain, paused leaders, partitions, sloppy quorums).
 
 name: ${baseName}

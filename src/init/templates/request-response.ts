@@ -6,7 +6,7 @@ import type { StarterContext, StarterTemplate } from '../starter-template.js';
 
 export const requestResponseTemplate: StarterTemplate = {
   name: 'request-response',
-  summary: 'a client calling two servers (built-in request-response model), a lossy link and a partition',
+  summary: 'a client and two servers (built-in), a lossy link, a partition',
   writesModel: false,
   scenarioText: ({ baseName, scenarioFileName }: StarterContext) => `#
 # A starter scenario written by "ddsim init request-response". One client sends 100 requests a
@@ -21,8 +21,8 @@ export const requestResponseTemplate: StarterTemplate = {
 # type, through the schema on the first line):
 #   ddsim validate ${scenarioFileName}
 #
-# Every key: README "Scenario files"; every metric: README "Expectations and metrics"; the shipped
-# lessons in scenarios/ (e.g. retries-under-loss.yaml uses every kind of fault at once).
+# Every key: README "Scenario files"; every metric: README "Expectations and metrics"; lessons
+# to copy from: the package's scenarios/ folder (retries-under-loss.yaml has every kind of fault).
 
 name: ${baseName}
 description: A client calls two servers; retries ride out a lossy link and a partition.

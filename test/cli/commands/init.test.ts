@@ -113,6 +113,23 @@ describe('ddsim init', () => {
     expect(firstLineSchema(path.join(dir, 'custom.yaml'))).toBe(path.join(ROOT, 'schema', 'scenario.schema.json'));
   });
 
+  it('suggests variations in its comments that fail as they say (exit 1)', async () => {
+    for (const template of ['request-response', 'replication', 'custom']) {
+      const dir = tempDir();
+      expect((await ddsim(['init', template], dir)).code).toBe(0);
+      const commands = readFileSync(path.join(dir, `${template}.yaml`), 'utf8')
+        .split('\n')
+        .filter((line) => /^# {3}ddsim run .* --set /.test(line))
+        .map((line) => shellWords(line.replace(/^# {3}ddsim /, '')));
+      expect(commands.length).toBeGreaterThan(0);
+      for (const args of commands) {
+        const result = await ddsim([...args, '-q'], dir);
+        expect(result.err).toBe('');
+        expect({ args, code: result.code }).toEqual({ args, code: 1 });
+      }
+    }
+  });
+
   it('starts every scenario with a schema line pointing at <package root>/schema/scenario.schema.json', async () => {
     const dir = tempDir();
     for (const [template, sub] of [['request-response', '.'], ['replication', 'a/b'], ['custom', 'c']] as const) {
@@ -156,7 +173,9 @@ describe('ddsim init', () => {
       [['init', 'replication', '--model'], /the replication template runs a built-in model.*ddsim init custom/],
       [['init', 'custom', '--lang', 'py'], /--lang must be js or ts, not "py"/],
       [['init', '--name', 'sub/x'], /--name must be a plain file name.*--dir/],
+      [['init', '--dir', 'a-file'], /--dir a-file is not a directory/],
     ];
+    writeFileSync(path.join(dir, 'a-file'), '');
     for (const [args, message] of cases) {
       const result = await ddsim(args, dir);
       expect(result.code).toBe(2);
@@ -177,4 +196,9 @@ describe('ddsim init', () => {
 function firstLineSchema(file: string): string {
   const reference = readFileSync(file, 'utf8').split('\n')[0].replace('# yaml-language-server: $schema=', '');
   return path.resolve(path.dirname(file), reference);
+}
+
+/** Splits a command line as a POSIX shell would, for the single quotes the comments use. */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/'([^']*)'|(\S+)/g)].map((match) => match[1] ?? match[2]);
 }
