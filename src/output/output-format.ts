@@ -3,6 +3,8 @@
 // turns plain results into text (and, for CI formats, a Markdown job summary); the commands
 // write it. Renderers are imported when used, so that loading the registry costs nothing.
 
+import type { CapturedRun } from '../capture/event-capture.js';
+import type { MessageWindow } from '../report/message-window.js';
 import type { RunResult, RunTiming } from '../result/run-result.js';
 import type { SweepSummary } from '../sweep/summarize.js';
 
@@ -20,11 +22,15 @@ export interface OutputContext {
 export interface FinishedRun {
   readonly result: RunResult;
   readonly timing: RunTiming;
+  /** The capture of the message-diagram window, for formats that want it (wantsMessages). */
+  readonly messages?: { readonly window: MessageWindow; readonly captured: CapturedRun };
 }
 
 export interface RunOutputFormat {
   readonly name: string;
   readonly description: string;
+  /** The command captures the messages of a window of each run for it (a second, capturing run). */
+  readonly wantsMessages?: boolean;
   /** Text to write as soon as one run is done (formats that stream), or ''. */
   afterRun(run: FinishedRun, context: OutputContext): Promise<string>;
   /** Text to write once every run is done (formats that are one document), or ''. */

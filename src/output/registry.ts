@@ -3,6 +3,7 @@
 
 import type { RunOutputFormat, SweepOutputFormat } from './output-format.js';
 import { githubRunFormat } from './run/github.js';
+import { htmlRunFormat } from './run/html.js';
 import { jsonRunFormat } from './run/json.js';
 import { junitRunFormat } from './run/junit.js';
 import { prettyRunFormat } from './run/pretty.js';
@@ -12,7 +13,7 @@ import { jsonSweepFormat } from './sweep/json.js';
 import { junitSweepFormat } from './sweep/junit.js';
 import { tableSweepFormat } from './sweep/table.js';
 
-export const RUN_FORMATS: readonly RunOutputFormat[] = [prettyRunFormat, jsonRunFormat, junitRunFormat, githubRunFormat];
+export const RUN_FORMATS: readonly RunOutputFormat[] = [prettyRunFormat, jsonRunFormat, junitRunFormat, githubRunFormat, htmlRunFormat];
 
 export const SWEEP_FORMATS: readonly SweepOutputFormat[] = [tableSweepFormat, jsonSweepFormat, csvSweepFormat, junitSweepFormat, githubSweepFormat];
 

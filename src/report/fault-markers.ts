@@ -22,7 +22,7 @@ export interface FaultMarkers {
   readonly legendLines: readonly string[];
 }
 
-interface NumberedFault {
+export interface NumberedFault {
   readonly fault: FaultRecord;
   /** Empty when the fault is not listed in the legend. */
   readonly id: string;
@@ -33,14 +33,16 @@ export function renderFaultMarkers(
   geometry: { readonly mapping: ColumnMapping; readonly bucketUs: number; readonly widthColumns: number },
   palette: Palette,
 ): FaultMarkers {
-  const ordered = [...faults].sort((a, b) => a.atUs - b.atUs);
-  const listedCount = ordered.length <= FAULT_LEGEND_LINES_MAX ? ordered.length : FAULT_LEGEND_LINES_SHOWN;
-  const numbered: NumberedFault[] = ordered.map((fault, index) => ({
-    fault,
-    id: index < listedCount ? IDS[index] : '',
-  }));
+  const numbered = numberFaults(faults);
   const { cells, shared } = markerCells(numbered, geometry.mapping, geometry.bucketUs, palette);
   return { cells, legendLines: legend(numbered, shared, geometry.widthColumns, palette) };
+}
+
+/** Faults in time order with the id the legend lists them under ('' past the legend's room). */
+export function numberFaults(faults: readonly FaultRecord[]): NumberedFault[] {
+  const ordered = [...faults].sort((a, b) => a.atUs - b.atUs);
+  const listedCount = ordered.length <= FAULT_LEGEND_LINES_MAX ? ordered.length : FAULT_LEGEND_LINES_SHOWN;
+  return ordered.map((fault, index) => ({ fault, id: index < listedCount ? IDS[index] : '' }));
 }
 
 function markerCells(

@@ -2,7 +2,7 @@
 // write's acknowledgement, the start and end of a split brain, a linearizability violation), and
 // a legend naming them. Only drawn when some check was violated with marks.
 
-import type { ExpectationResult } from '../result/run-result.js';
+import type { ExpectationResult, TimelineMark } from '../result/run-result.js';
 import { formatSecondsPrecise } from './number-format.js';
 import type { Palette } from './style.js';
 import { truncateEnd } from './text-layout.js';
@@ -15,14 +15,24 @@ export interface ViolationMarkers {
   readonly legendLines: readonly string[];
 }
 
+/** A violated check's mark, with the expectation it belongs to. */
+export interface ViolationMark extends TimelineMark {
+  readonly expr: string;
+}
+
+/** Every mark of every violated expectation, in expectation order (the row and the HTML report draw these). */
+export function violationMarks(expectations: readonly ExpectationResult[]): ViolationMark[] {
+  return expectations.flatMap((expectation) =>
+    expectation.ok ? [] : (expectation.marks ?? []).map((mark) => ({ ...mark, expr: expectation.expr })),
+  );
+}
+
 export function renderViolationMarkers(
   expectations: readonly ExpectationResult[],
   geometry: { readonly mapping: ColumnMapping; readonly bucketUs: number; readonly widthColumns: number },
   palette: Palette,
 ): ViolationMarkers | null {
-  const marks = expectations.flatMap((expectation) =>
-    expectation.ok ? [] : (expectation.marks ?? []).map((mark) => ({ ...mark, expr: expectation.expr })),
-  );
+  const marks = violationMarks(expectations);
   if (marks.length === 0 || geometry.mapping.columnCount === 0) return null;
   const cells = new Array<string>(geometry.mapping.columnCount).fill(' ');
   const lastBucket = geometry.mapping.bucketCount - 1;

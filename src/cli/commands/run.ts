@@ -2,6 +2,10 @@
 // then runs each, printing its output in the chosen format (src/output/run/) and exiting 1 when
 // an expectation failed. A spinner shows on a terminal for runs that take longer than about a second.
 // --trace also writes each run's events as a Trace Event Format file (src/cli/trace-file.ts).
+// `--report <file.html>` also writes the HTML report (one page, a section per run) atomically; it
+// and `--format html` need the messages of a window (`--messages`, default around the first
+// violation or fault), captured by a second run of the same seed once the first has shown where
+// (or by the first run itself when --messages names the window and no trace takes the capture).
 
 import type { Command } from 'commander';
 import type { RunResult, RunTiming } from '../../result/run-result.js';
@@ -25,7 +29,10 @@ import type { FinishedRun, OutputContext } from '../../output/output-format.js';
 import { formatNames, RUN_FORMATS } from '../../output/registry.js';
 import type { CliIo } from '../cli-io.js';
 import { parseTraceOptions, type TraceCliOptions, type TraceRequest } from '../trace-options.js';
-import type { CapturedRun } from '../../capture/event-capture.js';
+import type { CaptureOptions, CapturedRun } from '../../capture/event-capture.js';
+import { defaultMessageWindow, messageCaptureOptions, type MessageWindow } from '../../report/message-window.js';
+import { parseMessagesOption } from '../message-window-option.js';
+import { checkReportTarget, writeReportAtomically } from '../report-file.js';
 import { writeJobSummary } from '../job-summary.js';
 
 interface RunOptions extends TraceCliOptions {
@@ -35,6 +42,8 @@ interface RunOptions extends TraceCliOptions {
   readonly format: string;
   readonly quiet?: boolean;
   readonly checkDeterminism?: boolean;
+  readonly report?: string;
+  readonly messages?: string;
 }
 
 /** Events simulated between returns to the Node.js event loop (keeps a spinner turning). */
@@ -54,7 +63,9 @@ export function define(program: Command, io: CliIo): void {
     .option('--trace <file.json>', 'write the run\'s events in the Trace Event Format (open in ui.perfetto.dev); a directory: one <name>.<seed>.trace.json per run')
     .option('--trace-window <from..to>', 'trace only this span of simulated time, e.g. 10s..12s (default: the whole run)')
     .option('--trace-max-events <n>', 'trace at most this many events (default 100000; later ones are counted, not kept)')
-    .option('--force', 'replace an existing --trace file')
+    .option('--report <file.html>', 'also write the HTML report (one self-contained page, a section per run) to this new file')
+    .option('--messages <A..B>', 'window of the HTML message diagram, e.g. 10s..10.5s (default: 500ms around the first violation, else the first fault)')
+    .option('--force', 'replace an existing --trace or --report file')
     .addHelpText('after', EXIT_CODES_HELP)
     .action(async (files: string[], options: RunOptions) => {
       const format = RUN_FORMATS.find((candidate) => candidate.name === options.format);
@@ -62,6 +73,10 @@ export function define(program: Command, io: CliIo): void {
       const context: OutputContext = { color: useColor(io), widthColumns: outputWidth(io), quiet: options.quiet === true };
       const seed = parseSeedOption(options.seed);
       const trace = parseTraceOptions(options);
+      const wantsMessages = format.wantsMessages === true || options.report !== undefined;
+      const explicitWindow = parseMessagesOption(options.messages);
+      if (explicitWindow !== undefined && !wantsMessages) throw new UsageError('--messages needs --report <file.html> or --format html');
+      const reportPath = options.report === undefined ? null : checkReportTarget(options.report, { cwd: io.cwd, force: options.force === true });
       const scenarios = await loadScenarioFiles(files, {
         cwd: io.cwd,
         sets: options.set,
@@ -72,14 +87,25 @@ export function define(program: Command, io: CliIo): void {
       const outputContext: OutputContext = { ...context, plannedRunCount: scenarios.length };
       for (const [index, scenario] of scenarios.entries()) {
         if (options.checkDeterminism === true && !(await isDeterministic(scenario, io))) continue;
-        const simulated = await interruptible(() => simulateOrReport(scenario, io, trace));
+        // One capture per run: the trace's, else the message window's when --messages names it.
+        const firstCapture = trace !== null ? trace.capture : wantsMessages && explicitWindow !== undefined ? messageCaptureOptions(explicitWindow) : undefined;
+        const simulated = await interruptible(() => simulateOrReport(scenario, io, firstCapture, trace !== null));
         if (simulated === null) continue; // the model failed: reported, the other files still run
-        const { captured, ...run } = simulated;
-        if (captured !== null && trace !== null && tracePaths !== null) await writeTrace(captured, run.result, trace, tracePaths[index]!, io);
+        const { captured, ...first } = simulated;
+        if (captured !== null && trace !== null && tracePaths !== null) await writeTrace(captured, first.result, trace, tracePaths[index]!, io);
+        const run: FinishedRun = !wantsMessages
+          ? first
+          : trace === null && explicitWindow !== undefined && captured !== null
+            ? { ...first, messages: { window: explicitWindow, captured } }
+            : await withMessages(first, scenario, io, explicitWindow);
         runs.push(run);
         io.stdout.write(await format.afterRun(run, outputContext));
       }
       if (runs.length > 0) io.stdout.write(await format.afterAll(runs, outputContext));
+      if (reportPath !== null && runs.length > 0) {
+        const { renderRunHtml } = await import('../../report/html/run-html.js');
+        writeReportAtomically(options.report!, reportPath, renderRunHtml(runs));
+      }
       if (runs.length > 0 && format.jobSummary !== undefined) writeJobSummary(io, await format.jobSummary(runs, outputContext));
       for (const { result } of runs) io.setExitCode(runExitCode(result));
     });
@@ -133,19 +159,29 @@ interface SimulatedRun extends FinishedRun {
 }
 
 /** A run whose model failed is reported (with its reproduce command) and gives exit 4; null then. */
-async function simulateOrReport(scenario: Scenario, io: CliIo, trace: TraceRequest | null): Promise<SimulatedRun | null> {
+async function simulateOrReport(scenario: Scenario, io: CliIo, capture: CaptureOptions | undefined, tracing: boolean): Promise<SimulatedRun | null> {
   try {
-    return await simulate(scenario, io, trace);
+    return await simulate(scenario, io, capture);
   } catch (error) {
     if (!(error instanceof ModelRuntimeError)) throw error;
     io.stderr.write(`error: ${error.message}\nReproduce: ${reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets)}\n`);
-    if (trace !== null) io.stderr.write(`${scenario.source.file}: no trace written: the run did not finish\n`);
+    if (tracing) io.stderr.write(`${scenario.source.file}: no trace written: the run did not finish\n`);
     io.setExitCode(EXIT_MODEL_FAILED);
     return null;
   }
 }
 
-async function simulate(scenario: Scenario, io: CliIo, trace: TraceRequest | null): Promise<SimulatedRun> {
+/**
+ * The run again with the same seed, capturing the message window (by default one only the first
+ * run's result, its first violation or fault, could tell). Same seed, same run: only the capture is new.
+ */
+async function withMessages(run: FinishedRun, scenario: Scenario, io: CliIo, explicitWindow: MessageWindow | undefined): Promise<FinishedRun> {
+  const window = explicitWindow ?? defaultMessageWindow(run.result);
+  const { captured } = await interruptible(() => simulate(scenario, io, messageCaptureOptions(window)));
+  return { ...run, messages: { window, captured: captured! } };
+}
+
+async function simulate(scenario: Scenario, io: CliIo, capture: CaptureOptions | undefined): Promise<SimulatedRun> {
   const { ScenarioRun } = await import('../../run/run-scenario.js');
   const startedMs = performance.now();
   let run: InstanceType<typeof ScenarioRun> | null = null;
@@ -162,7 +198,7 @@ async function simulate(scenario: Scenario, io: CliIo, trace: TraceRequest | nul
       throw new ModelRuntimeError(scenario.source.file, run?.nowUs ?? 0, error, run?.activeNode ?? null);
     }
   };
-  const started = guarded(() => new ScenarioRun(scenario, trace === null ? {} : { capture: trace.capture }));
+  const started = guarded(() => new ScenarioRun(scenario, capture === undefined ? {} : { capture }));
   run = started;
   const progress = canShowProgress(io);
   // Sliced on a terminal or not, so that Ctrl-C (SIGINT) is seen within a fraction of a second.
