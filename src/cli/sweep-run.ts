@@ -11,6 +11,7 @@ import type { SweepTask } from '../sweep/sweep-task.js';
 import { runTasks } from '../sweep/worker-pool.js';
 import type { CliIo } from './cli-io.js';
 import { EXIT_INTERRUPTED, InterruptedError } from './errors.js';
+import { checkReportTarget, writeReportAtomically } from './report-file.js';
 import { openSweepOutput, type SweepOutput } from './sweep-output.js';
 import { startSweepProgress } from './sweep-progress.js';
 import { prepareSweep, type SweepCliOptions } from './sweep-setup.js';
@@ -18,6 +19,8 @@ import { setSweepExitCode, writeSummary, type SummaryFormat } from './sweep-summ
 
 export interface SweepRunOptions extends SweepCliOptions {
   readonly out?: string;
+  /** Also write the summary's HTML page here (refused before running when it exists, unless force). */
+  readonly report?: string;
   readonly resume: boolean;
   /** Replace an existing --out file (otherwise refused unless --resume). */
   readonly force?: boolean;
@@ -29,6 +32,7 @@ export interface SweepRunOptions extends SweepCliOptions {
 
 export async function runSweep(file: string, options: SweepRunOptions, io: CliIo): Promise<void> {
   const setup = await prepareSweep(file, options, io.cwd);
+  const reportPath = options.report === undefined ? null : checkReportTarget(options.report, { cwd: io.cwd, force: options.force === true });
   const { plan, shard } = setup;
   const header = headerRecord(plan, setup.metrics, shard);
   const expected = selectShard(plan.runs, shard);
@@ -89,5 +93,9 @@ export async function runSweep(file: string, options: SweepRunOptions, io: CliIo
     ...(setup.gridMetric === undefined ? {} : { gridMetric: setup.gridMetric }),
   });
   await writeSummary(io, summary, options.format);
+  if (reportPath !== null) {
+    const { renderSweepHtml } = await import('../report/html/sweep-html.js');
+    writeReportAtomically(options.report!, reportPath, renderSweepHtml(summary));
+  }
   setSweepExitCode(io, summary, records, options.fail);
 }

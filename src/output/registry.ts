@@ -9,13 +9,14 @@ import { junitRunFormat } from './run/junit.js';
 import { prettyRunFormat } from './run/pretty.js';
 import { csvSweepFormat } from './sweep/csv.js';
 import { githubSweepFormat } from './sweep/github.js';
+import { htmlSweepFormat } from './sweep/html.js';
 import { jsonSweepFormat } from './sweep/json.js';
 import { junitSweepFormat } from './sweep/junit.js';
 import { tableSweepFormat } from './sweep/table.js';
 
 export const RUN_FORMATS: readonly RunOutputFormat[] = [prettyRunFormat, jsonRunFormat, junitRunFormat, githubRunFormat, htmlRunFormat];
 
-export const SWEEP_FORMATS: readonly SweepOutputFormat[] = [tableSweepFormat, jsonSweepFormat, csvSweepFormat, junitSweepFormat, githubSweepFormat];
+export const SWEEP_FORMATS: readonly SweepOutputFormat[] = [tableSweepFormat, jsonSweepFormat, csvSweepFormat, junitSweepFormat, githubSweepFormat, htmlSweepFormat];
 
 export function formatNames(formats: readonly { readonly name: string }[]): string {
   return formats.map((format) => format.name).join(' | ');

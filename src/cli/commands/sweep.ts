@@ -13,6 +13,7 @@ import type { SweepCliOptions } from '../sweep-setup.js';
 
 interface SweepOptions extends SweepCliOptions {
   readonly out?: string;
+  readonly report?: string;
   readonly resume?: boolean;
   readonly force?: boolean;
   readonly format: string;
@@ -31,7 +32,8 @@ export function define(program: Command, io: CliIo): void {
     .option('--shard <k/n>', 'run only shard k of n (1-based), for CI matrices; combine with ddsim merge')
     .option('--out <file.jsonl>', 'write one JSON line per finished run to this new file')
     .option('--resume', 'carry on with the runs already in --out (after an interruption)')
-    .option('--force', 'replace an existing --out file')
+    .option('--report <file.html>', 'also write the summary as a self-contained HTML page (table, heat map of the grid) to this new file')
+    .option('--force', 'replace an existing --out or --report file')
     .option('--metrics <names>', 'metrics to summarize, comma-separated (default: the sweep section, else those the expectations name)')
     .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
     .option('--format <format>', formatNames(SWEEP_FORMATS), 'table')
