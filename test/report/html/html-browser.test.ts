@@ -61,6 +61,7 @@ async function open(browser: Browser, file: string, viewportHeightPx = 900): Pro
 }
 
 if (skipReason !== null) {
+  console.warn(`the HTML reports' browser test is skipped: ${skipReason}`);
   describe('the HTML reports in headless Chromium', () => {
     it.skip(`skipped: ${skipReason}`, () => {});
   });
