@@ -1,5 +1,8 @@
 // Errors a user can cause, and how they map to exit codes. Only the CLI turns them into output.
 
+import { stuckCallbackMessage } from '../run/stuck-callback.js';
+import type { HeartbeatSnapshot } from '../sim/callback-heartbeat.js';
+
 export { formatProblem, InputError, type InputProblem } from '../errors/input-error.js';
 
 export {
@@ -14,7 +17,8 @@ export {
 
 export const EXIT_CODES_HELP =
   '\nExit codes: 0 every expectation holds, 1 an expectation failed, 2 invalid input or usage,\n' +
-  '3 a run did not complete (event budget exhausted, or work outstanding at the drain limit), 4 the model\'s own code threw or misused the API,\n' +
+  '3 a run did not complete (event budget exhausted, or work outstanding at the drain limit), 4 the model\'s own code threw, misused the API\n' +
+  'or ran past limits.callback-wall without returning, ' +
   '70 an internal error of ddsim (please report it), 130 interrupted. With several runs: the highest.';
 
 /** Ctrl-C during a run: nothing more is written, exit 130. */
@@ -65,6 +69,21 @@ export class ModelRuntimeError extends Error {
         (frames.length > 0 ? `\n${frames.join('\n')}` : ''),
     );
     this.name = 'ModelRuntimeError';
+  }
+}
+
+/**
+ * A model callback ran past limits.callback-wall of wall time and was stopped (an endless loop,
+ * most likely): exit code 4, with the callback, the node and the simulated time; no stack (the
+ * code was stopped, it did not throw).
+ */
+export class ModelHungError extends Error {
+  constructor(
+    readonly scenarioFile: string,
+    readonly snapshot: HeartbeatSnapshot,
+  ) {
+    super(`${scenarioFile}: ${stuckCallbackMessage(snapshot)}`);
+    this.name = 'ModelHungError';
   }
 }
 

@@ -5,7 +5,7 @@
 // up to TRACED_EVENT_COUNT_MAX events, and by a running hash of all of them beyond.
 
 import type { Scenario } from '../scenario/types.js';
-import { ScenarioRun } from './run-scenario.js';
+import { ScenarioRun, type ScenarioRunOptions } from './run-scenario.js';
 
 const TRACED_EVENT_COUNT_MAX = 5_000_000;
 
@@ -26,8 +26,8 @@ interface Trace {
   run: ScenarioRun;
 }
 
-function traceRun(scenario: Scenario): Trace {
-  const run = new ScenarioRun(scenario);
+function traceRun(scenario: Scenario, options: ScenarioRunOptions): Trace {
+  const run = new ScenarioRun(scenario, options);
   const trace: Trace = { timesUs: [], kinds: [], nodes: [], hash: 0x811c9dc5, count: 0, metrics: '', run };
   run.traceEvents((timeUs, kind, node) => {
     if (trace.count < TRACED_EVENT_COUNT_MAX) {
@@ -43,9 +43,9 @@ function traceRun(scenario: Scenario): Trace {
   return trace;
 }
 
-export function checkDeterminism(scenario: Scenario): DeterminismReport {
-  const first = traceRun(scenario);
-  const second = traceRun(scenario);
+export function checkDeterminism(scenario: Scenario, options: ScenarioRunOptions = {}): DeterminismReport {
+  const first = traceRun(scenario, options);
+  const second = traceRun(scenario, options);
   const describe = (trace: Trace, i: number): string => {
     const node = trace.nodes[i]!;
     const where = node < 0 ? '' : ` of node ${scenario.nodes[node]!.name}`;

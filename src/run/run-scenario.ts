@@ -8,7 +8,7 @@
 import { EventCapture, type CaptureOptions, type CapturedRun } from '../capture/event-capture.js';
 import { expandMetricDeclarations, metricUnitsOf } from '../metrics/metric-declarations.js';
 import { Kernel, PendingEventsExceeded } from '../kernel/kernel.js';
-import { PENDING_EVENT_COUNT_MAX_DEFAULT } from '../scenario/scenario-keys.js';
+import { CALLBACK_WALL_DEFAULT_US, PENDING_EVENT_COUNT_MAX_DEFAULT } from '../scenario/scenario-keys.js';
 import { StreamFactory } from '../kernel/random-stream.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { MetricsStore } from '../metrics/metrics-store.js';
@@ -23,6 +23,7 @@ import { HistoryLog } from '../sim/history-log.js';
 import { SimNodeContext } from '../sim/node-context.js';
 import { NodeTable, Timer } from '../sim/node-table.js';
 import { ClockTable } from '../sim/clock-table.js';
+import { CallbackHeartbeat } from '../sim/callback-heartbeat.js';
 import { TIMELINE_BUCKET_COUNT } from '../sim/timeline-recorder.js';
 import { NodeUptime } from '../sim/node-uptime.js';
 import { PauseStats } from '../sim/pause-stats.js';
@@ -44,6 +45,11 @@ type Phase = 'workload' | 'drain' | 'final-quiet' | 'final-reads' | 'done';
 export interface ScenarioRunOptions {
   /** Capture the run's events (messages, timers, faults, status changes) within these bounds. */
   readonly capture?: CaptureOptions;
+  /**
+   * Told whenever model code starts and returns, so that a watchdog on another thread can stop a
+   * callback that never returns (limits.callback-wall). Default: one nobody reads.
+   */
+  readonly heartbeat?: CallbackHeartbeat;
 }
 
 export class ScenarioRun {
@@ -61,6 +67,7 @@ export class ScenarioRun {
   private readonly injector: FaultInjector;
   private readonly nodes: NodeTable;
   private readonly clocks: ClockTable;
+  private readonly heartbeat: CallbackHeartbeat;
   /** The end of the current final-phase step (quiet period, then final reads). */
   private finalStepEndUs = 0;
   private finalReadsFromUs: number | null = null;
@@ -81,6 +88,9 @@ export class ScenarioRun {
     const removeTraps = this.traps.install(); // createShared and createNode are model code too
     try {
       const names = scenario.nodes.map((node) => node.name);
+      const heartbeat = options.heartbeat ?? new CallbackHeartbeat();
+      this.heartbeat = heartbeat;
+      heartbeat.startRun(names, (scenario.limits.callbackWallUs ?? CALLBACK_WALL_DEFAULT_US) / 1000);
       const indexByName = new Map(names.map((name, i) => [name, i]));
       const kernel = new Kernel(scenario.limits.eventCountMax, scenario.limits.pendingEventCountMax ?? PENDING_EVENT_COUNT_MAX_DEFAULT);
       const nowUs = () => kernel.nowUs;
@@ -114,6 +124,7 @@ export class ScenarioRun {
           },
         },
         clocks,
+        heartbeat,
       );
       nodes.capture = capture;
       const metrics = new MetricsStore(timeline);
@@ -127,7 +138,8 @@ export class ScenarioRun {
       const { model, config } = scenario.system;
       this.model = model;
       this.drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
-      oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to), (node) => clocks.offsetUs(node));
+      oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to), (node) => clocks.offsetUs(node), heartbeat);
+      heartbeat.enter('createShared', -1, 0);
       const shared = model.createShared(config, {
         nodeNames: names,
         durationUs: scenario.durationUs,
@@ -141,6 +153,7 @@ export class ScenarioRun {
           },
         },
       });
+      heartbeat.leave();
       this.shared = shared;
       const contexts = names.map(
         (name, i) =>
@@ -151,7 +164,13 @@ export class ScenarioRun {
       for (let i = 0; i < names.length; i++) nodes.start(i);
       clocks.start();
 
-      const world = new SimFaultWorld(nodes, links, (role) => model.roles?.(shared)[role] ?? [], clocks);
+      const roleHolders = (role: string): readonly string[] => {
+        heartbeat.enter('roles', -1, kernel.nowUs);
+        const holders = model.roles?.(shared)[role] ?? [];
+        heartbeat.leave();
+        return holders;
+      };
+      const world = new SimFaultWorld(nodes, links, roleHolders, clocks);
       const injector = new FaultInjector(kernel, world, this.faultLog, oracle.faultFeed);
       injector.capture = capture;
       this.injector = injector;
@@ -206,6 +225,7 @@ export class ScenarioRun {
       return this.advancePhases(eventCount);
     } catch (error) {
       if (!(error instanceof PendingEventsExceeded)) throw error;
+      this.heartbeat.leave(); // thrown out of the model's code, which the run does not go back to
       const node = this.activeNode;
       const by = node === null ? '' : ` by node ${node}`;
       this.stopDetail = `${error.message} at ${(this.kernel.nowUs / 1e6).toFixed(6)}s simulated; the last one, a ${error.eventKindName}, was scheduled${by} (raise limits.pending-events if that is no runaway)`;
@@ -230,7 +250,7 @@ export class ScenarioRun {
         this.startFinalReads();
         continue;
       }
-      const outstanding = this.model.outstanding?.(this.shared) ?? 0;
+      const outstanding = this.outstandingWork();
       const endUs = this.phase === 'drain' ? this.drainEndUs : this.finalStepEndUs;
       if (outstanding === 0 || kernel.nowUs >= endUs) {
         if (outstanding > 0) this.drainLimitReached = true;
@@ -245,6 +265,14 @@ export class ScenarioRun {
       if (stop === 'event-budget-exhausted') return this.stop('event-budget-exhausted');
     }
     return true;
+  }
+
+  private outstandingWork(): number {
+    if (this.model.outstanding === undefined) return 0;
+    this.heartbeat.enter('outstanding', -1, this.kernel.nowUs);
+    const outstanding = this.model.outstanding(this.shared);
+    this.heartbeat.leave();
+    return outstanding;
   }
 
   private hasFinalPhase(): boolean {
@@ -262,7 +290,9 @@ export class ScenarioRun {
     this.phase = 'final-reads';
     this.finalReadsFromUs = this.kernel.nowUs;
     this.finalStepEndUs = this.kernel.nowUs + (this.model.drainLimitUs?.(this.scenario.system.config) ?? 0) + DRAIN_SLICE_US;
+    this.heartbeat.enter('startFinalReads', -1, this.kernel.nowUs);
     this.model.startFinalReads?.(this.shared);
+    this.heartbeat.leave();
   }
 
   private stop(reason: StopReason): true {
@@ -285,10 +315,19 @@ export class ScenarioRun {
     return this.capture.finish(Math.round(result.endMs * 1000));
   }
 
+  private recordedFacts(): unknown {
+    this.heartbeat.enter('recordedFacts', -1, this.kernel.nowUs);
+    const facts = this.model.recordedFacts?.(this.shared);
+    this.heartbeat.leave();
+    return facts;
+  }
+
   private finishResult(): RunResult {
     const { scenario, model, metrics, kernel } = this;
     const config = scenario.system.config;
+    this.heartbeat.enter('finish', -1, kernel.nowUs);
     model.finish?.(this.shared, metrics);
+    this.heartbeat.leave();
     const counters = this.network.counters;
     metrics.set('events', kernel.eventCount);
     metrics.set('messages.sent', counters.sent);
@@ -318,7 +357,7 @@ export class ScenarioRun {
       metrics: flat,
       modelConfig: config,
       finalReadsFromUs: this.finalReadsFromUs,
-      modelFacts: model.recordedFacts?.(this.shared),
+      modelFacts: this.recordedFacts(),
     });
     const stopReason = this.stopReason;
     this.cachedResult = {
@@ -354,6 +393,6 @@ function eventNodeIndex(payload: unknown): number {
 }
 
 /** Runs a scenario to the end in one go. */
-export function runScenario(scenario: Scenario): RunResult {
-  return new ScenarioRun(scenario).result();
+export function runScenario(scenario: Scenario, options: ScenarioRunOptions = {}): RunResult {
+  return new ScenarioRun(scenario, options).result();
 }

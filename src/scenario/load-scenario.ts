@@ -24,6 +24,7 @@ import { ProblemCollector } from './problem-collector.js';
 import type { ReaderContext } from './reader-context.js';
 import type { ModelResolver } from './resolve-model.js';
 import {
+  CALLBACK_WALL_MAX_US,
   DURATION_MAX_US,
   EVENT_COUNT_MAX_DEFAULT,
   EVENT_COUNT_MAX_LIMIT,
@@ -35,6 +36,8 @@ import {
 } from './scenario-keys.js';
 import type { LimitsSpec, Scenario } from './types.js';
 import { mapReaderAt, type YamlConfigReader } from './yaml-config-reader.js';
+import { signedDurationAt } from './yaml-values.js';
+import { formatDuration } from './units.js';
 
 export interface LoadScenarioOptions {
   /** Path as the user wrote it (for messages and the reproduce command). */
@@ -177,8 +180,23 @@ function readLimits(root: YamlConfigReader): LimitsSpec {
     min: 1,
     max: PENDING_EVENT_COUNT_MAX_LIMIT,
   });
+  const callbackWallUs = readCallbackWall(limits);
   limits.finish();
-  return { eventCountMax, pendingEventCountMax };
+  return { eventCountMax, pendingEventCountMax, ...(callbackWallUs === null ? {} : { callbackWallUs }) };
+}
+
+/** `limits.callback-wall`: wall time, so it must be positive (0 would stop every run at once); null when absent or wrong. */
+function readCallbackWall(limits: YamlConfigReader): number | null {
+  const at = limits.value('callback-wall');
+  if (at === undefined) return null;
+  const us = signedDurationAt(limits.context, at, { max: CALLBACK_WALL_MAX_US });
+  if (us === null) return null;
+  if (us <= 0) {
+    const hint = 'the wall time one model callback may run before the run stops as hung, e.g. 10s (the default); it cannot be switched off';
+    limits.context.problems.report(at, `must be more than 0, got ${us === 0 ? '0' : `-${formatDuration(-us)}`}`, hint);
+    return null;
+  }
+  return us;
 }
 
 function vocabularyOf(system: ParsedSystem | null): ExpectationVocabulary | null {

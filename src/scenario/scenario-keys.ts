@@ -33,6 +33,10 @@ export const EVENT_COUNT_MAX_LIMIT = 10_000_000_000;
 export const PENDING_EVENT_COUNT_MAX_DEFAULT = 2_000_000;
 export const PENDING_EVENT_COUNT_MAX_LIMIT = 100_000_000;
 
+/** Wall time one model callback may take (limits.callback-wall): far above any real callback's. */
+export const CALLBACK_WALL_DEFAULT_US = 10 * 1_000_000;
+export const CALLBACK_WALL_MAX_US = 24 * 3600 * 1_000_000;
+
 /** Seeds are unsigned 32-bit integers (what the random streams are keyed with). */
 export const SEED_MAX = 2 ** 32 - 1;
 export const SEED_DEFAULT = 1;

@@ -41,6 +41,11 @@ export interface LimitsSpec {
   readonly eventCountMax: number;
   /** The run stops (exit 3) when more events than this are pending at once (default PENDING_EVENT_COUNT_MAX_DEFAULT). */
   readonly pendingEventCountMax?: number;
+  /**
+   * Wall time one model callback may run before the run stops as hung (limits.callback-wall,
+   * default CALLBACK_WALL_DEFAULT_US). Wall time, not simulated: the one limit that is.
+   */
+  readonly callbackWallUs?: number;
 }
 
 export interface Scenario {

@@ -4,6 +4,7 @@
 
 import type { CapturedNodeStatus, EventCapture } from '../capture/event-capture.js';
 import type { Kernel } from '../kernel/kernel.js';
+import type { CallbackHeartbeat } from './callback-heartbeat.js';
 import type { ClockTable } from './clock-table.js';
 import type { NodeBehaviour } from '../model/api.js';
 import type { Envelope } from '../network/envelope.js';
@@ -68,6 +69,8 @@ export class NodeTable implements NodeReceiver {
     private readonly network: Network,
     private readonly observer: NodeStatusObserver,
     private readonly clocks: ClockTable,
+    /** Told whenever a behaviour's code starts and returns (for the callback watchdog). */
+    private readonly heartbeat: CallbackHeartbeat,
   ) {
     const n = names.length;
     this.status = new Uint8Array(n);
@@ -125,7 +128,9 @@ export class NodeTable implements NodeReceiver {
         if (envelope.tracker) envelope.tracker.fate = 'delivered';
         if (this.capture !== null) this.capture.messageEvent('deliver', envelope);
         this.activeNode = to;
+        this.heartbeat.enterMessage(to, envelope.message, this.kernel.nowUs);
         this.behaviours[to]?.onMessage?.(this.names[envelope.from]!, envelope.message);
+        this.heartbeat.leave();
         this.activeNode = -1;
         return;
       case NODE_PAUSED:
@@ -152,7 +157,9 @@ export class NodeTable implements NodeReceiver {
     }
     if (this.status[sender] !== NODE_UP) return;
     this.activeNode = sender;
+    this.heartbeat.enterRefused(sender, envelope.message, this.kernel.nowUs);
     this.behaviours[sender]?.onRefused?.(this.names[envelope.to]!, envelope.message);
+    this.heartbeat.leave();
     this.activeNode = -1;
   }
 
@@ -166,7 +173,9 @@ export class NodeTable implements NodeReceiver {
     timer.cancelled = true; // fired: a later cancel is a no-op
     if (this.capture !== null) this.capture.timerFired(node);
     this.activeNode = node;
+    this.heartbeat.enterTimer(node, timer.callback, this.kernel.nowUs);
     timer.callback();
+    this.heartbeat.leave();
     this.activeNode = -1;
   }
 
@@ -174,7 +183,9 @@ export class NodeTable implements NodeReceiver {
     this.setStatus(nodeIndex, NODE_UP);
     const outer = this.activeNode; // a restart by a fault runs outside any node's code
     this.activeNode = nodeIndex;
+    this.heartbeat.enter('createNode', nodeIndex, this.kernel.nowUs);
     this.behaviours[nodeIndex] = this.startBehaviour(nodeIndex);
+    this.heartbeat.leave();
     this.activeNode = outer;
   }
 

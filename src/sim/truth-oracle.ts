@@ -5,6 +5,7 @@ import { describeBadValue, ModelApiMisuse } from '../model/api-misuse.js';
 import type { FaultEvent, TruthOracle } from '../model/api.js';
 import { NODE_PAUSED, NODE_UP } from './node-status.js';
 import type { NodeTable } from './node-table.js';
+import type { CallbackHeartbeat } from './callback-heartbeat.js';
 
 /** The oracle, and the hooks the run calls to notify its listeners. */
 export interface TruthOracleWithFeed extends TruthOracle {
@@ -19,6 +20,7 @@ export function createTruthOracle(
   nowUs: () => number,
   isBlocked: (from: number, to: number) => boolean,
   clockOffsetUs: (node: number) => number,
+  heartbeat: CallbackHeartbeat,
 ): TruthOracleWithFeed {
   const listeners: ((node: string, status: 'up' | 'down' | 'paused') => void)[] = [];
   const faultListeners: ((event: FaultEvent) => void)[] = [];
@@ -41,7 +43,11 @@ export function createTruthOracle(
     },
     notifyStatusChange(nodeIndex) {
       const status = statusOf(nodeIndex);
-      for (const listener of listeners) listener(nodes.names[nodeIndex]!, status);
+      for (const listener of listeners) {
+        heartbeat.enter('onStatusChange', -1, nowUs());
+        listener(nodes.names[nodeIndex]!, status);
+        heartbeat.leave();
+      }
     },
     clockOffsetUs(node) {
       return clockOffsetUs(index(node));
@@ -60,7 +66,11 @@ export function createTruthOracle(
         return faultListeners.length > 0;
       },
       publish(event) {
-        for (const listener of faultListeners) listener(event);
+        for (const listener of faultListeners) {
+          heartbeat.enter('onFault', -1, nowUs());
+          listener(event);
+          heartbeat.leave();
+        }
       },
     },
   };

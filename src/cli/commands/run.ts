@@ -6,6 +6,8 @@
 // and `--format html` need the messages of a window (`--messages`, default around the first
 // violation or fault), captured by a second run of the same seed once the first has shown where
 // (or by the first run itself when --messages names the window and no trace takes the capture).
+// Model code runs under a watchdog (../callback-watchdog.ts): a callback that does not return
+// within limits.callback-wall of wall time stops its run (exit 4); the other files still run.
 
 import type { Command } from 'commander';
 import type { RunResult, RunTiming } from '../../result/run-result.js';
@@ -16,6 +18,7 @@ import {
   EXIT_MODEL_FAILED,
   InternalRunError,
   InterruptedError,
+  ModelHungError,
   ModelRuntimeError,
   UsageError,
 } from '../errors.js';
@@ -34,6 +37,7 @@ import { defaultMessageWindow, messageCaptureOptions, type MessageWindow } from 
 import { parseMessagesOption } from '../message-window-option.js';
 import { checkReportTarget, writeReportAtomically } from '../report-file.js';
 import { writeJobSummary } from '../job-summary.js';
+import { CallbackStuck, CallbackWatchdog } from '../callback-watchdog.js';
 
 interface RunOptions extends TraceCliOptions {
   readonly seed?: string;
@@ -85,21 +89,26 @@ export function define(program: Command, io: CliIo): void {
       const tracePaths = trace === null ? null : await planTraces(trace, scenarios, io, options.force === true);
       const runs: FinishedRun[] = [];
       const outputContext: OutputContext = { ...context, plannedRunCount: scenarios.length };
-      for (const [index, scenario] of scenarios.entries()) {
-        if (options.checkDeterminism === true && !(await isDeterministic(scenario, io))) continue;
-        // One capture per run: the trace's, else the message window's when --messages names it.
-        const firstCapture = trace !== null ? trace.capture : wantsMessages && explicitWindow !== undefined ? messageCaptureOptions(explicitWindow) : undefined;
-        const simulated = await interruptible(() => simulateOrReport(scenario, io, firstCapture, trace !== null));
-        if (simulated === null) continue; // the model failed: reported, the other files still run
-        const { captured, ...first } = simulated;
-        if (captured !== null && trace !== null && tracePaths !== null) await writeTrace(captured, first.result, trace, tracePaths[index]!, io);
-        const run: FinishedRun = !wantsMessages
-          ? first
-          : trace === null && explicitWindow !== undefined && captured !== null
-            ? { ...first, messages: { window: explicitWindow, captured } }
-            : await withMessages(first, scenario, io, explicitWindow);
-        runs.push(run);
-        io.stdout.write(await format.afterRun(run, outputContext));
+      const watchdog = new CallbackWatchdog();
+      try {
+        for (const [index, scenario] of scenarios.entries()) {
+          if (options.checkDeterminism === true && !(await isDeterministic(scenario, io, watchdog))) continue;
+          // One capture per run: the trace's, else the message window's when --messages names it.
+          const firstCapture = trace !== null ? trace.capture : wantsMessages && explicitWindow !== undefined ? messageCaptureOptions(explicitWindow) : undefined;
+          const simulated = await interruptible(() => simulateOrReport(scenario, io, watchdog, firstCapture, trace !== null));
+          if (simulated === null) continue; // the model failed: reported, the other files still run
+          const { captured, ...first } = simulated;
+          if (captured !== null && trace !== null && tracePaths !== null) await writeTrace(captured, first.result, trace, tracePaths[index]!, io);
+          const run: FinishedRun = !wantsMessages
+            ? first
+            : trace === null && explicitWindow !== undefined && captured !== null
+              ? { ...first, messages: { window: explicitWindow, captured } }
+              : await withMessages(first, scenario, io, watchdog, explicitWindow);
+          runs.push(run);
+          io.stdout.write(await format.afterRun(run, outputContext));
+        }
+      } finally {
+        watchdog.stop();
       }
       if (runs.length > 0) io.stdout.write(await format.afterAll(runs, outputContext));
       if (reportPath !== null && runs.length > 0) {
@@ -112,13 +121,16 @@ export function define(program: Command, io: CliIo): void {
 }
 
 /** Two runs compared event by event; a difference is reported as the model's failure (exit 4). */
-async function isDeterministic(scenario: Scenario, io: CliIo): Promise<boolean> {
+async function isDeterministic(scenario: Scenario, io: CliIo, watchdog: CallbackWatchdog): Promise<boolean> {
   const { checkDeterminism } = await import('../../run/determinism-check.js');
   let report;
   try {
-    report = checkDeterminism(scenario);
-  } catch {
-    return true; // the run itself fails: the normal run reports how
+    report = watchdog.guard(() => checkDeterminism(scenario, { heartbeat: watchdog.heartbeat }));
+  } catch (error) {
+    if (error instanceof InterruptedError) throw error;
+    if (!(error instanceof CallbackStuck)) return true; // the run itself fails: the normal run reports how
+    reportModelFailure(scenario, new ModelHungError(scenario.source.file, error.snapshot), io);
+    return false;
   }
   if (report.ok) {
     io.stderr.write(`${scenario.source.file}: deterministic: two runs gave the same ${report.eventCount.toLocaleString('en-US')} events and metrics\n`);
@@ -159,14 +171,19 @@ interface SimulatedRun extends FinishedRun {
 }
 
 /** A run whose model failed is reported (with its reproduce command) and gives exit 4; null then. */
-async function simulateOrReport(scenario: Scenario, io: CliIo, capture: CaptureOptions | undefined, tracing: boolean): Promise<SimulatedRun | null> {
+async function simulateOrReport(
+  scenario: Scenario,
+  io: CliIo,
+  watchdog: CallbackWatchdog,
+  capture: CaptureOptions | undefined,
+  tracing: boolean,
+): Promise<SimulatedRun | null> {
   try {
-    return await simulate(scenario, io, capture);
+    return await simulate(scenario, io, watchdog, capture);
   } catch (error) {
-    if (!(error instanceof ModelRuntimeError)) throw error;
-    io.stderr.write(`error: ${error.message}\nReproduce: ${reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets)}\n`);
+    if (!(error instanceof ModelRuntimeError || error instanceof ModelHungError)) throw error;
+    reportModelFailure(scenario, error, io);
     if (tracing) io.stderr.write(`${scenario.source.file}: no trace written: the run did not finish\n`);
-    io.setExitCode(EXIT_MODEL_FAILED);
     return null;
   }
 }
@@ -175,30 +192,40 @@ async function simulateOrReport(scenario: Scenario, io: CliIo, capture: CaptureO
  * The run again with the same seed, capturing the message window (by default one only the first
  * run's result, its first violation or fault, could tell). Same seed, same run: only the capture is new.
  */
-async function withMessages(run: FinishedRun, scenario: Scenario, io: CliIo, explicitWindow: MessageWindow | undefined): Promise<FinishedRun> {
+async function withMessages(run: FinishedRun, scenario: Scenario, io: CliIo, watchdog: CallbackWatchdog, explicitWindow: MessageWindow | undefined): Promise<FinishedRun> {
   const window = explicitWindow ?? defaultMessageWindow(run.result);
-  const { captured } = await interruptible(() => simulate(scenario, io, messageCaptureOptions(window)));
+  const { captured } = await interruptible(() => simulate(scenario, io, watchdog, messageCaptureOptions(window)));
   return { ...run, messages: { window, captured: captured! } };
 }
 
-async function simulate(scenario: Scenario, io: CliIo, capture: CaptureOptions | undefined): Promise<SimulatedRun> {
+function reportModelFailure(scenario: Scenario, error: ModelRuntimeError | ModelHungError, io: CliIo): void {
+  io.stderr.write(`error: ${error.message}\nReproduce: ${reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets)}\n`);
+  io.setExitCode(EXIT_MODEL_FAILED);
+}
+
+async function simulate(scenario: Scenario, io: CliIo, watchdog: CallbackWatchdog, capture: CaptureOptions | undefined): Promise<SimulatedRun> {
   const { ScenarioRun } = await import('../../run/run-scenario.js');
   const startedMs = performance.now();
   let run: InstanceType<typeof ScenarioRun> | null = null;
   let spinner: { text: string; stop(): void } | null = null;
-  /** Runs model code (setup, events, finish): ddsim's own invariants crash loudly; anything else came from the model. */
+  /**
+   * Runs model code (setup, events, finish) under the watchdog: ddsim's own invariants crash
+   * loudly, a callback past limits.callback-wall or Ctrl-C stops it; anything else came from the model.
+   */
   const guarded = <T>(work: () => T): T => {
     try {
-      return work();
+      return watchdog.guard(work);
     } catch (error) {
       spinner?.stop();
+      if (error instanceof InterruptedError) throw error;
+      if (error instanceof CallbackStuck) throw new ModelHungError(scenario.source.file, error.snapshot);
       if (error instanceof AssertionError) {
         throw new InternalRunError(reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets), error);
       }
       throw new ModelRuntimeError(scenario.source.file, run?.nowUs ?? 0, error, run?.activeNode ?? null);
     }
   };
-  const started = guarded(() => new ScenarioRun(scenario, capture === undefined ? {} : { capture }));
+  const started = guarded(() => new ScenarioRun(scenario, { heartbeat: watchdog.heartbeat, ...(capture === undefined ? {} : { capture }) }));
   run = started;
   const progress = canShowProgress(io);
   // Sliced on a terminal or not, so that Ctrl-C (SIGINT) is seen within a fraction of a second.
