@@ -7,6 +7,7 @@ import { runScenario } from '../run/run-scenario.js';
 import { InputError } from '../errors/input-error.js';
 import { AssertionError } from '../model/assert.js';
 import type { RunErrorCause, RunOutcome } from './sweep-record.js';
+import { CallbackHeartbeat } from '../sim/callback-heartbeat.js';
 
 export interface SweepTask {
   /** The run's index in the plan. */
@@ -18,10 +19,11 @@ export interface SweepTask {
   readonly seed: number;
 }
 
-export async function executeTask(task: SweepTask): Promise<RunOutcome> {
+/** `heartbeat`: where the run says which model code runs, for the pool's watchdog. */
+export async function executeTask(task: SweepTask, heartbeat = new CallbackHeartbeat()): Promise<RunOutcome> {
   try {
     const scenario = await loadScenarioFile(task.file, { cwd: task.cwd, sets: task.sets, seed: task.seed });
-    const result = runScenario(scenario);
+    const result = runScenario(scenario, { heartbeat });
     return {
       kind: 'result',
       ok: result.ok,
@@ -31,6 +33,8 @@ export async function executeTask(task: SweepTask): Promise<RunOutcome> {
     };
   } catch (error) {
     return { kind: 'error', message: errorMessage(error), cause: causeOf(error) };
+  } finally {
+    heartbeat.leave(); // a model that threw left its callback marked as running
   }
 }
 
