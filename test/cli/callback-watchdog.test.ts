@@ -1,0 +1,131 @@
+// The built CLI in a real process with a model callback that never returns: `ddsim run` stops it
+// after limits.callback-wall of wall time with exit 4, naming the callback, the node and the
+// simulated time (no stack trace), and goes on with the other files; Ctrl-C still stops a hung run.
+// (A real process: the watchdog stops the run with SIGINT, which must not reach the test runner.)
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(__dirname, '../..');
+const BIN = join(ROOT, 'bin/ddsim.js');
+const HANGING = 'test/fixtures/hanging/hanging.yaml';
+const built = existsSync(join(ROOT, 'dist/cli/main.js')); // `npm test` builds first
+
+interface Ended {
+  readonly code: number | null;
+  readonly out: string;
+  readonly err: string;
+  readonly elapsedMs: number;
+}
+
+function runBin(args: readonly string[], drive: (child: ReturnType<typeof spawn>) => void = () => {}): Promise<Ended> {
+  return new Promise((done) => {
+    const child = spawn('node', [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let out = '';
+    let err = '';
+    const startedMs = performance.now();
+    const killed = setTimeout(() => child.kill('SIGKILL'), 30_000); // a watchdog that failed must not hang the suite
+    child.stdout!.on('data', (chunk) => (out += String(chunk)));
+    child.stderr!.on('data', (chunk) => (err += String(chunk)));
+    child.on('close', (code) => {
+      clearTimeout(killed);
+      done({ code, out, err, elapsedMs: performance.now() - startedMs });
+    });
+    drive(child);
+  });
+}
+
+const STACK_FRAME = /^\s+at .*:\d+/m;
+
+describe.skipIf(!built)('the callback watchdog of ddsim run', () => {
+  it('stops onMessage in an endless loop (that catches everything) after limits.callback-wall: exit 4, what and where', async () => {
+    const ended = await runBin(['run', HANGING, '--set', 'system.hang=onMessage']);
+    expect(ended.code).toBe(4);
+    expect(ended.out).toBe('');
+    expect(ended.err).toContain(
+      `error: ${HANGING}: the system model's onMessage of a \`ping\` message on node b at simulated time 0.301000s ` +
+        'has not returned after 1s of wall time (limits.callback-wall: 1s)',
+    );
+    expect(ended.err).toContain(`Reproduce: ddsim run ${HANGING} --seed 1 --set system.hang=onMessage\n`);
+    expect(ended.err).not.toMatch(STACK_FRAME);
+    expect(ended.err).not.toContain('interrupted');
+    expect(ended.elapsedMs).toBeGreaterThan(1000);
+    expect(ended.elapsedMs).toBeLessThan(8000);
+  }, 30_000);
+
+  it('names a hung timer callback by its function name', async () => {
+    const ended = await runBin(['run', HANGING, '--set', 'system.hang=timer', '--format', 'json']);
+    expect(ended.code).toBe(4);
+    expect(ended.out).toBe('');
+    expect(ended.err).toContain("the system model's timer callback `tick` on node a at simulated time 0.500000s has not returned after 1s");
+    expect(ended.err).not.toMatch(STACK_FRAME);
+  }, 30_000);
+
+  it('stops a hung setup and a hung finish too', async () => {
+    const setup = await runBin(['run', HANGING, '--set', 'system.hang=createNode']);
+    expect(setup.code).toBe(4);
+    expect(setup.err).toContain("the system model's createNode (setup) on node b at simulated time 0.000000s has not returned");
+    const finish = await runBin(['run', HANGING, '--set', 'system.hang=finish', '--set', 'limits.callback-wall=500ms']);
+    expect(finish.code).toBe(4);
+    expect(finish.err).toContain("the system model's finish at simulated time 2.000000s has not returned after 500ms of wall time");
+  }, 30_000);
+
+  it('leaves slow callbacks alone, and runs the other files after a hung one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ddsim-watchdog-'));
+    const hung = join(dir, 'hung.yaml');
+    const slow = join(dir, 'slow.yaml');
+    const model = join(ROOT, 'test/fixtures/hanging/hanging-model.mjs');
+    const scenario = (hang: string): string =>
+      `name: ${hang}\nduration: 2s\nlimits: { callback-wall: 1s }\nnodes: [a, b]\nsystem:\n  model: ${model}\n  hang: ${hang}\nexpect:\n  - pings > 10\n`;
+    writeFileSync(hung, scenario('timer'));
+    writeFileSync(slow, scenario('slow'));
+    const ended = await runBin(['run', hung, slow, '--format', 'json']);
+    expect(ended.code).toBe(4);
+    expect(ended.err).toContain("timer callback `tick` on node a at simulated time 0.500000s has not returned after 1s");
+    const documents = JSON.parse(ended.out); // two files planned: an array, of the one that finished
+    expect(documents).toHaveLength(1);
+    expect(documents[0]).toMatchObject({ scenario: 'slow', ok: true, metrics: { pings: 38 } });
+  }, 30_000);
+
+  it('watches --check-determinism runs too', async () => {
+    const ended = await runBin(['run', HANGING, '--set', 'system.hang=onMessage', '--check-determinism']);
+    expect(ended.code).toBe(4);
+    expect(ended.out).toBe('');
+    expect(ended.err).toContain("onMessage of a `ping` message on node b at simulated time 0.301000s has not returned after 1s");
+    expect(ended.err).toContain('Reproduce: ddsim run');
+  }, 30_000);
+
+  it('a plain run is unchanged: exit 0, its output, nothing on stderr', async () => {
+    const ended = await runBin(['run', HANGING, '--format', 'json']);
+    expect(ended.code).toBe(0);
+    expect(ended.err).toBe('');
+    expect(JSON.parse(ended.out)).toMatchObject({ ok: true, stopReason: 'completed', metrics: { pings: 38, events: 76 } });
+  }, 30_000);
+
+  it('Ctrl-C stops a hung callback before the watchdog does: exit 130', async () => {
+    const ended = await runBin(['run', HANGING, '--set', 'system.hang=onMessage', '--set', 'limits.callback-wall=60s'], (child) => {
+      setTimeout(() => child.kill('SIGINT'), 1000);
+    });
+    expect(ended.code).toBe(130);
+    expect(ended.err).toContain('interrupted');
+    expect(ended.err).not.toContain('has not returned');
+    expect(ended.elapsedMs).toBeLessThan(5000);
+  }, 30_000);
+
+  it('refuses limits.callback-wall: 0 as invalid input, located: exit 2', async () => {
+    const ended = await runBin(['run', HANGING, '--set', 'limits.callback-wall=0']);
+    expect(ended.code).toBe(2);
+    expect(ended.err).toMatch(/--set limits\.callback-wall=0: limits\.callback-wall: must be more than 0, got 0/);
+    expect(ended.err).toMatch(/10s \(the default\)/);
+    const dir = mkdtempSync(join(tmpdir(), 'ddsim-watchdog-'));
+    const file = join(dir, 'zero.yaml');
+    writeFileSync(file, `duration: 1s\nlimits:\n  callback-wall: 0s\nnodes: [a]\nsystem:\n  model: ${join(ROOT, 'test/fixtures/hanging/hanging-model.mjs')}\n`);
+    const located = await runBin(['run', file]);
+    expect(located.code).toBe(2);
+    expect(located.err).toContain(`${file}:3:18: limits.callback-wall: must be more than 0, got 0`);
+    expect(located.err).not.toMatch(STACK_FRAME);
+  }, 30_000);
+});
