@@ -9,10 +9,10 @@
 // Outside `guard` the watchdog never signals; the one race left (the callback returns in the
 // microseconds between the watchdog's last look and its signal) would read as a Ctrl-C.
 
-import vm from 'node:vm';
 import { Worker } from 'node:worker_threads';
 import { CallbackHeartbeat, HEARTBEAT_BYTES, readHeartbeat, type HeartbeatSnapshot } from '../sim/callback-heartbeat.js';
 import { InterruptedError } from './errors.js';
+import { stoppableBySigint } from './interrupt.js';
 
 /** Int32 slots of the control buffer shared with the watchdog thread. */
 export const WATCHDOG_ARMED = 0;
@@ -37,8 +37,6 @@ export class CallbackWatchdog {
   readonly heartbeat: CallbackHeartbeat;
   private readonly control: Int32Array;
   private readonly worker: Worker;
-  private readonly context = vm.createContext({ work: null as (() => unknown) | null });
-  private readonly script = new vm.Script('work()', { filename: 'ddsim-callback-watchdog' });
 
   constructor() {
     const data: WatchdogWorkerData = {
@@ -58,21 +56,19 @@ export class CallbackWatchdog {
     const realNow = Date.now;
     Atomics.store(this.control, WATCHDOG_FIRED, 0);
     Atomics.store(this.control, WATCHDOG_ARMED, 1);
-    this.context.work = work;
     try {
-      return this.script.runInContext(this.context, { breakOnSigint: true }) as T;
+      return stoppableBySigint(work);
     } catch (error) {
-      if ((error as { code?: unknown } | null)?.code !== 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw error;
+      if (!(error instanceof InterruptedError)) throw error;
       // Terminated code ran no finally blocks: the determinism traps are still set.
       Math.random = realRandom;
       Date.now = realNow;
       const snapshot = readHeartbeat(this.heartbeat.buffer);
       this.heartbeat.leave();
       if (Atomics.load(this.control, WATCHDOG_FIRED) === 1) throw new CallbackStuck(snapshot);
-      throw new InterruptedError();
+      throw error;
     } finally {
       Atomics.store(this.control, WATCHDOG_ARMED, 0);
-      this.context.work = null;
     }
   }
 

@@ -1,7 +1,12 @@
 // Ctrl-C (SIGINT) while a run simulates: the handler only sets a flag, which `run` checks between
 // simulation slices, so nothing is written half-way and the command ends with exit code 130. A
 // second Ctrl-C ends the process at once. Outside `interruptible` Ctrl-C keeps Node's default (the
-// process ends at once); `sweep` handles it itself (src/cli/sweep-run.ts).
+// process ends at once); `sweep` handles it itself (src/cli/sweep-run.ts). Synchronous work that
+// cannot look at a flag (a linearizability search, model code) runs in `stoppableBySigint`:
+// node:vm's breakOnSigint stops it at once and it throws InterruptedError (exit 130).
+
+import vm from 'node:vm';
+import { InterruptedError } from './errors.js';
 
 let requested = false;
 
@@ -20,4 +25,23 @@ export async function interruptible<T>(work: () => Promise<T>): Promise<T> {
 
 export function interruptRequested(): boolean {
   return requested;
+}
+
+const stoppable = { context: vm.createContext({ work: null as (() => unknown) | null }), script: new vm.Script('work()') };
+
+/**
+ * Runs `work` so that SIGINT stops it at once, wherever it is (no catch or finally in it runs):
+ * InterruptedError then. JavaScript SIGINT listeners are set aside meanwhile (node:vm's rule).
+ */
+export function stoppableBySigint<T>(work: () => T): T {
+  const previous = stoppable.context.work;
+  stoppable.context.work = work;
+  try {
+    return stoppable.script.runInContext(stoppable.context, { breakOnSigint: true }) as T;
+  } catch (error) {
+    if ((error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new InterruptedError();
+    throw error;
+  } finally {
+    stoppable.context.work = previous;
+  }
 }

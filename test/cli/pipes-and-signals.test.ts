@@ -64,7 +64,7 @@ describe.skipIf(!built)('pipes and signals', () => {
     expect(JSON.parse(readFileSync(join(dir, 'detect-gc-pause.5.trace.json'), 'utf8')).otherData.scenario).toBe('detect-gc-pause');
   });
 
-  it('SIGINT during a long `check` ends it at once, writing nothing half-way', async () => {
+  it('SIGINT during a long `check` ends it at once with exit 130, writing nothing half-way', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddsim-sigint-check-'));
     const file = join(dir, 'h.edn');
     const lines: string[] = [];
@@ -74,6 +74,8 @@ describe.skipIf(!built)('pipes and signals', () => {
       setTimeout(() => child.kill('SIGINT'), 400);
     });
     expect(ended.out).toBe('');
+    expect(ended.code).toBe(130); // an exit code of its own, not death by the signal (code null)
+    expect(ended.err).toBe('interrupted\n');
     expect(ended.elapsedMs).toBeLessThan(2000);
     expect(ended.err).not.toMatch(/at .*\.js:\d+/);
   });

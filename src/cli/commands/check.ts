@@ -1,7 +1,7 @@
 // `ddsim check <history-file...>`: checks recorded histories (Jepsen EDN, Jepsen/etcd log lines)
 // for linearizability. Prints a verdict per file (and a witness for a violation), then a summary.
 // Exit codes: 2 when any file is unreadable, else 1 when any history is not linearizable, else
-// 3 when any check ran out of budget (unknown), else 0.
+// 3 when any check ran out of budget (unknown), else 0. Ctrl-C stops the check at once: exit 130.
 
 import { readTextFileBounded } from '../../io/bounded-text-file.js';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { Chalk } from 'chalk';
 import type { Command } from 'commander';
 import { EXIT_FAILED, EXIT_INVALID, EXIT_OK, InputError, UsageError, type InputProblem } from '../errors.js';
 import { useColor } from '../terminal.js';
+import { stoppableBySigint } from '../interrupt.js';
 import type { CliIo } from '../cli-io.js';
 
 /** The check could not decide within its budget. */
@@ -62,7 +63,8 @@ export function define(program: Command, io: CliIo): void {
       const outcomes: FileOutcome[] = [];
       const problems: InputProblem[] = [];
       for (const file of files) {
-        const outcome = checkFile(file, settings, check, io, problems);
+        // The search is synchronous: Ctrl-C must stop it where it is (InterruptedError, exit 130).
+        const outcome = stoppableBySigint(() => checkFile(file, settings, check, io, problems));
         if (outcome === null) continue;
         outcomes.push(outcome);
         if (settings.format === 'text') io.stdout.write(renderText(outcome, check, io));
