@@ -63,6 +63,7 @@ export class CallbackWatchdog {
       // Terminated code ran no finally blocks: the determinism traps are still set.
       Math.random = realRandom;
       Date.now = realNow;
+      this.heartbeat.nameRunningCallback();
       const snapshot = readHeartbeat(this.heartbeat.buffer);
       this.heartbeat.leave();
       if (Atomics.load(this.control, WATCHDOG_FIRED) === 1) throw new CallbackStuck(snapshot);
