@@ -15,13 +15,17 @@ describe('the callback heartbeat', () => {
   it('says which callback runs on which node, with its message type or timer name and the time', () => {
     const beat = heartbeat();
     beat.enterMessage(1, { type: 'request', key: 'x' }, 1_500_000);
+    expect(readHeartbeat(beat.buffer).label).toBeNull(); // named only once stopped, by the thread that ran it
+    beat.nameRunningCallback();
     expect(readHeartbeat(beat.buffer)).toMatchObject({ callback: 'onMessage', node: 'server-1', label: 'request', nowUs: 1_500_000, wallLimitMs: 1000 });
     beat.leave();
     expect(readHeartbeat(beat.buffer).callback).toBeNull();
     function tick(): void {}
     beat.enterTimer(0, tick, 2_000_000);
+    beat.nameRunningCallback();
     expect(readHeartbeat(beat.buffer)).toMatchObject({ callback: 'timer', node: 'client', label: 'tick', nowUs: 2_000_000 });
     beat.enterTimer(0, () => {}, 2_000_000);
+    beat.nameRunningCallback();
     expect(readHeartbeat(beat.buffer).label).toBeNull(); // an anonymous callback has no name
     beat.enter('finish', -1, 3_000_000);
     expect(readHeartbeat(beat.buffer)).toMatchObject({ callback: 'finish', node: null, label: null });
@@ -30,9 +34,11 @@ describe('the callback heartbeat', () => {
   it('names string messages by themselves, and nothing else without a string `type`', () => {
     const beat = heartbeat();
     beat.enterRefused(0, 'ping', 0);
+    beat.nameRunningCallback();
     expect(readHeartbeat(beat.buffer)).toMatchObject({ callback: 'onRefused', label: 'ping' });
     for (const message of [42, null, { type: 7 }, ['request']]) {
       beat.enterMessage(0, message, 0);
+      beat.nameRunningCallback();
       expect(readHeartbeat(beat.buffer).label).toBeNull();
     }
   });
@@ -52,15 +58,20 @@ describe('the callback heartbeat', () => {
     beat.startRun(['x', 'y', 'z'], 2500);
     expect(readHeartbeat(beat.buffer)).toMatchObject({ callback: null, wallLimitMs: 2500 });
     beat.enterMessage(2, { type: 'new' }, 0);
+    beat.nameRunningCallback();
     expect(readHeartbeat(beat.buffer)).toMatchObject({ node: 'z', label: 'new' });
   });
 
   it('keeps long labels to whole characters within its entry, and stops naming once its table is full', () => {
     const beat = heartbeat();
     beat.enterMessage(0, { type: 'é'.repeat(100) }, 0);
+    beat.nameRunningCallback();
     const label = readHeartbeat(beat.buffer).label!;
     expect(label).toBe('é'.repeat(31)); // 62 of the 63 bytes: no half character
-    for (let i = 0; i < 5000; i++) beat.enterMessage(0, { type: `t${i}` }, 0);
+    for (let i = 0; i < 5000; i++) {
+      beat.enterMessage(0, { type: `t${i}` }, 0);
+      beat.nameRunningCallback();
+    }
     expect(readHeartbeat(beat.buffer).label).toBeNull();
     expect(readHeartbeat(beat.buffer).node).toBe('client');
   });
@@ -98,11 +109,14 @@ describe('the stuck-callback detector', () => {
   it('says what hung, where, when, and what to do', () => {
     const beat = heartbeat();
     beat.enterMessage(1, { type: 'request' }, 1_234_567);
+    beat.nameRunningCallback();
     expect(stuckCallbackMessage(readHeartbeat(beat.buffer))).toBe(
       "the system model's onMessage of a `request` message on node server-1 at simulated time 1.234567s has not returned " +
         'after 1s of wall time (limits.callback-wall: 1s): an endless loop? If it is only slow, raise limits.callback-wall',
     );
     beat.enter('createNode', 0, 0);
     expect(stuckCallbackMessage(readHeartbeat(beat.buffer))).toContain("the system model's createNode (setup) on node client at simulated time 0.000000s");
+    beat.enterMessage(1, { type: 'request' }, 1_234_567); // seen from another thread: no label
+    expect(stuckCallbackMessage(readHeartbeat(beat.buffer))).toContain("the system model's onMessage on node server-1 at simulated time 1.234567s");
   });
 });
