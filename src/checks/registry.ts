@@ -3,10 +3,12 @@
 // (SystemModel.checkNames), so a scenario can only ask for checks its model can feed.
 
 import { convergedCheck } from './converged.js';
+import { electionSafetyCheck } from './election-safety.js';
 import { linearizableCheck } from './linearizable.js';
 import { noLostWritesCheck } from './lost-writes.js';
 import { noStaleWritesCheck } from './no-stale-writes.js';
 import { singleLeaderCheck } from './single-leader.js';
+import { stateMachineSafetyCheck } from './state-machine-safety.js';
 import type { Check } from './check.js';
 
 export type { Check, CheckOutcome } from './check.js';
@@ -17,6 +19,8 @@ const checks: ReadonlyMap<string, Check> = new Map<string, Check>([
   ['single-leader', singleLeaderCheck],
   ['converged', convergedCheck],
   ['no-stale-writes', noStaleWritesCheck],
+  ['election-safety', electionSafetyCheck],
+  ['state-machine-safety', stateMachineSafetyCheck],
 ]);
 
 export function findCheck(name: string): Check | undefined {

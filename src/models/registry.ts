@@ -5,6 +5,7 @@ import { heartbeatModel } from './heartbeat/index.js';
 import { leaderFollowerModel } from './leader-follower/index.js';
 import { leaderlessModel } from './leaderless/index.js';
 import { lockModel } from './lock/index.js';
+import { raftModel } from './raft/index.js';
 import { requestResponseModel } from './request-response/index.js';
 
 const builtins: ReadonlyMap<string, SystemModel<any, any>> = new Map<string, SystemModel<any, any>>([
@@ -13,6 +14,7 @@ const builtins: ReadonlyMap<string, SystemModel<any, any>> = new Map<string, Sys
   [leaderlessModel.name, leaderlessModel],
   [heartbeatModel.name, heartbeatModel],
   [lockModel.name, lockModel],
+  [raftModel.name, raftModel],
 ]);
 
 export function builtinModel(name: string): SystemModel | undefined {
