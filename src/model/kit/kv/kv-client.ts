@@ -33,6 +33,8 @@ interface Pending {
   readonly process: number;
   attempts: number;
   redirects: number;
+  /** An attempt timed out: the server may have executed it, so a later refusal does not mean "not done". */
+  mayHaveTakenEffect: boolean;
   timer: TimerHandle | null;
   server: string;
   readonly final: boolean;
@@ -73,6 +75,7 @@ export function createKvClient(
     op.timer = ctx.setTimer(config.timeoutUs, () => {
       op.timer = null;
       router.timedOut(op.server);
+      op.mayHaveTakenEffect = true;
       const attemptsMax = op.final ? FINAL_READ_ATTEMPTS_MAX : config.retries + 1;
       if (op.attempts < attemptsMax) {
         op.attempts++;
@@ -109,7 +112,7 @@ export function createKvClient(
         : f === 'write'
           ? { kind: 'kv.request', requestId, f, key, value: freshValue(), ...(options.timestampWrites ? { timestampUs: ctx.nowUs() } : {}) }
           : { kind: 'kv.request', requestId, f, key, value: freshValue(), expected: lastSeen.get(key) ?? null };
-    const op: Pending = { request, process: requestId, attempts: 1, redirects: 0, timer: null, server: '', final };
+    const op: Pending = { request, process: requestId, attempts: 1, redirects: 0, mayHaveTakenEffect: false, timer: null, server: '', final };
     pending.set(requestId, op);
     const value = historyValue(request);
     record({ process: op.process, type: 'invoke', f, key, ...(value === undefined ? {} : { value }) });
@@ -122,6 +125,14 @@ export function createKvClient(
     const f: KvOperationName = u < config.mix.read ? 'read' : u < config.mix.read + config.mix.write ? 'write' : 'cas';
     start(f, key, false);
   };
+
+  /**
+   * Refused (redirects exhausted, or unavailable): certainly not done for a read, and for a write
+   * whose every attempt was refused; a cas records info (a failed cas means "compare did not
+   * match"), and so does a write an earlier attempt of which timed out (it may have taken effect).
+   */
+  const refusedOutcome = (op: Pending): 'fail' | 'info' =>
+    op.request.f === 'read' || (op.request.f === 'write' && !op.mayHaveTakenEffect) ? 'fail' : 'info';
 
   const onResponse = (from: string, response: KvResponse): void => {
     const op = pending.get(response.requestId);
@@ -143,11 +154,10 @@ export function createKvClient(
           send(op);
           return;
         }
-        complete(op, op.request.f === 'cas' ? 'info' : 'fail');
+        complete(op, refusedOutcome(op));
         return;
       case 'unavailable':
-        // Certainly not done; a cas records info because a failed cas means "compare did not match".
-        complete(op, op.request.f === 'cas' ? 'info' : 'fail');
+        complete(op, refusedOutcome(op));
         return;
     }
   };
