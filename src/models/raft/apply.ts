@@ -1,10 +1,11 @@
 // Applying committed entries to the state machine, in log order (Figure 2: lastApplied follows
 // commitIndex), on every server. The leader answers the client waiting for each entry (a read
 // under `reads: log` gets the value read at that point of the log) and then its waiting reads.
+// Every SNAPSHOT_INTERVAL_ENTRIES entries the state machine is checkpointed to disk.
 
 import { serveReads } from './read-queue.js';
 import { answerClient } from './replies.js';
-import type { ServerState } from './server-state.js';
+import { maybeSnapshot, type ServerState } from './server-state.js';
 
 export function applyCommitted(state: ServerState): void {
   const { log } = state.durable;
@@ -20,5 +21,6 @@ export function applyCommitted(state: ServerState): void {
       answerClient(state, waiting.client, waiting.request, result);
     }
   }
+  maybeSnapshot(state);
   serveReads(state);
 }

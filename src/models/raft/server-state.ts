@@ -10,7 +10,7 @@ import type { RaftConfig } from './config.js';
 import { Disk } from './disk.js';
 import { RaftLog } from './log.js';
 import type { RaftObserver } from './observer.js';
-import { KvStateMachine } from './state-machine.js';
+import { KvStateMachine, type StateMachineSnapshot } from './state-machine.js';
 
 /** What a Raft server keeps on disk (Figure 2's persistent state), plus a start counter. */
 export interface RaftDurable {
@@ -19,7 +19,12 @@ export interface RaftDurable {
   log: RaftLog;
   /** Starts so far (first start 1): names this incarnation's random streams. */
   starts: number;
+  /** The state machine as of a committed index, saved every SNAPSHOT_INTERVAL_ENTRIES applied entries. */
+  snapshot: StateMachineSnapshot | null;
 }
+
+/** Applied entries between two snapshots of the state machine. */
+export const SNAPSHOT_INTERVAL_ENTRIES = 1000;
 
 export type RaftRole = 'follower' | 'pre-candidate' | 'candidate' | 'leader';
 
@@ -107,12 +112,13 @@ export function createServerState(ctx: NodeContext, config: RaftConfig, observer
     majority: Math.floor(config.servers.length / 2) + 1,
     durable,
     disk: new Disk(ctx, config.diskWrite, ctx.stream(`disk/${durable.starts}`)),
-    stateMachine: new KvStateMachine(),
+    // A restarted server starts from its last snapshot: everything up to it was committed.
+    stateMachine: new KvStateMachine(durable.snapshot),
     role: 'follower',
     leaderId: null,
     lastLeaderContactUs: null,
-    commitIndex: 0,
-    lastApplied: 0,
+    commitIndex: durable.snapshot?.index ?? 0,
+    lastApplied: durable.snapshot?.index ?? 0,
     electionDeadlineUs: 0,
     electionTimer: null,
     electionTimerDueUs: Infinity,
@@ -128,10 +134,19 @@ function loadDurable(ctx: NodeContext): RaftDurable {
     votedFor: (ctx.durable.get('votedFor') as string | null | undefined) ?? null,
     log: (ctx.durable.get('log') as RaftLog | undefined) ?? new RaftLog(),
     starts: ((ctx.durable.get('starts') as number | undefined) ?? 0) + 1,
+    snapshot: (ctx.durable.get('snapshot') as StateMachineSnapshot | undefined) ?? null,
   };
   ctx.durable.set('log', durable.log);
   ctx.durable.set('starts', durable.starts);
   return durable;
+}
+
+/** Saves a snapshot of the state machine when enough entries were applied since the last one. */
+export function maybeSnapshot(state: ServerState): void {
+  const lastIndex = state.durable.snapshot?.index ?? 0;
+  if (state.lastApplied - lastIndex < SNAPSHOT_INTERVAL_ENTRIES) return;
+  state.durable.snapshot = state.stateMachine.snapshot(state.lastApplied);
+  state.ctx.durable.set('snapshot', state.durable.snapshot);
 }
 
 /** Persists term and vote (the log is persisted by reference: it lives in ctx.durable). */
