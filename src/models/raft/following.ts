@@ -51,7 +51,10 @@ function appendNewEntries(state: ServerState, message: AppendEntries): boolean {
     const index = message.prevLogIndex + 1 + k;
     const existing = log.termAt(index);
     if (existing === entry.term) return;
-    if (existing !== undefined) log.truncateFrom(index);
+    if (existing !== undefined) {
+      state.observer.entriesTruncated(log.lastIndex - index + 1);
+      log.truncateFrom(index);
+    }
     log.append(entry);
     changed = true;
   });

@@ -29,6 +29,7 @@ export const raftModel: SystemModel<RaftConfig, RaftObserver> = {
     { histogram: 'leader.election-time', unit: 'ms' },
     { name: 'leader.unavailable-ms', unit: 'ms' },
     { histogram: 'raft.commit-latency', unit: 'ms' },
+    { name: 'raft.entries-truncated', unit: 'count' },
   ],
 
   timelineSeries: () => KV_TIMELINE_SERIES,

@@ -90,6 +90,11 @@ export class RaftObserver {
     this.updateAvailability();
   }
 
+  /** A follower cut off a conflicting suffix of its log: entries of an old term that were never committed. */
+  entriesTruncated(count: number): void {
+    this.setup.metrics.count('raft.entries-truncated', count);
+  }
+
   appendEntriesReceived(follower: string, leader: string, term: number): void {
     this.clock.appendEntriesReceived(follower, leader, term);
   }
