@@ -29,13 +29,13 @@ export const electionSafetyCheck: Check = (facts): CheckOutcome => {
   if (violations.length === 0) {
     if (leadersElectedTruncated === true) return { ok: false, observed: 'unknown (too many elections recorded)' };
     const terms = new Set(leadersElected.map((election) => election.term)).size;
-    return { ok: true, observed: `one leader in each of ${terms} terms` };
+    return { ok: true, observed: terms === 1 ? 'one leader in its 1 term' : `one leader in each of ${terms} terms` };
   }
   const { first, second } = violations[0]!;
   const ms = (us: number): number => us / 1000;
   return {
     ok: false,
-    observed: `two leaders in ${new Set(violations.map((v) => v.first.term)).size} terms`,
+    observed: plural(new Set(violations.map((v) => v.first.term)).size, 'term with two leaders', 'terms with two leaders'),
     marks: violations.slice(0, 4).map((v) => ({ atMs: ms(v.second.atUs), label: `${v.second.node} elected in term ${v.second.term}, which ${v.first.node} already leads` })),
     witness: {
       explanation: `${first.node} became leader of term ${first.term} at ${ms(first.atUs)}ms, and ${second.node} became leader of the same term at ${ms(second.atUs)}ms`,
@@ -44,3 +44,7 @@ export const electionSafetyCheck: Check = (facts): CheckOutcome => {
     },
   };
 };
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

@@ -30,14 +30,14 @@ export const stateMachineSafetyCheck: Check = (facts): CheckOutcome => {
   if (divergent.length === 0) {
     if (appliedTruncated === true) return { ok: false, observed: 'unknown (too many applied entries recorded)' };
     const indexes = new Set(applied.map((entry) => entry.index)).size;
-    return { ok: true, observed: `${indexes} indexes, one entry each` };
+    return { ok: true, observed: indexes === 1 ? '1 index, one entry' : `${indexes} indexes, one entry each` };
   }
   const { first, second } = divergent[0]!;
   const ms = (us: number): number => us / 1000;
   const describe = (entry: AppliedEntry) => ({ node: entry.node, term: entry.term, command: entry.command, appliedMs: ms(entry.atUs) });
   return {
     ok: false,
-    observed: `${new Set(divergent.map((d) => d.first.index)).size} indexes differ`,
+    observed: ((count) => (count === 1 ? '1 index differs' : `${count} indexes differ`))(new Set(divergent.map((d) => d.first.index)).size),
     marks: divergent.slice(0, 4).map((d) => ({ atMs: ms(d.second.atUs), label: `${d.second.node} applied another entry at index ${d.first.index} than ${d.first.node}` })),
     witness: {
       explanation:
