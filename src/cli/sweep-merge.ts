@@ -22,6 +22,8 @@ export interface MergeRunOptions {
   readonly fail: boolean;
   /** Replace an existing --out file (otherwise refused). */
   readonly force?: boolean;
+  /** `--pool a,b`: histograms to pool (the runs carry their samples when swept with --pool). */
+  readonly pool?: string;
 }
 
 /** Runs named in a message before "... and N more". */
@@ -76,6 +78,7 @@ export async function mergeSweepFiles(files: readonly string[], options: MergeRu
   if (collectProblems.length > 0) throw new InputError(collectProblems);
 
   const metrics = chooseMetrics(options.metrics, first.header, sourced);
+  const pool = options.pool === undefined ? [] : choosePool(options.pool, sourced);
   if (collected.missing.length > 0) {
     const listed = collected.missing.slice(0, LISTED_MAX).map((run) => `  ${run.id}`);
     const more = collected.missing.length > LISTED_MAX ? [`  ... and ${collected.missing.length - LISTED_MAX} more`] : [];
@@ -93,6 +96,7 @@ export async function mergeSweepFiles(files: readonly string[], options: MergeRu
     expected: plan.runs,
     metrics,
     ...(options.grid === undefined ? {} : { gridMetric: options.grid }),
+    ...(pool.length === 0 ? {} : { pool }),
   });
   await writeSummary(io, summary, options.format);
   setSweepExitCode(io, summary, collected.records, options.fail);
@@ -106,6 +110,20 @@ function chooseMetrics(option: string | undefined, header: SweepHeaderRecord, so
   const unknown = names.filter((name) => recorded.length > 0 && !recorded.includes(name));
   if (unknown.length > 0) {
     throw new InputError(unknown.map((name) => fileProblem('--metrics', `no run recorded the metric "${name}"`, suggestionHint(name, recorded, 'metrics'))));
+  }
+  return names;
+}
+
+/** --pool: histograms some run carries samples of (written by ddsim sweep --pool). */
+function choosePool(option: string, sourced: readonly SourcedRecord[]): readonly string[] {
+  const names = [...new Set(option.split(',').map((name) => name.trim()).filter((name) => name !== ''))];
+  const carried = [...new Set(sourced.flatMap((item) => Object.keys(item.record.pooled ?? {})))].sort();
+  const missing = names.filter((name) => !carried.includes(name));
+  if (names.length === 0) throw new InputError([fileProblem('--pool', 'name at least one histogram', 'e.g. --pool leader.election-time')]);
+  if (missing.length > 0) {
+    throw new InputError(
+      missing.map((name) => fileProblem('--pool', `no run carries the samples of "${name}"`, carried.length > 0 ? `pooled: ${carried.join(', ')}` : `sweep with --pool ${name} to keep them`)),
+    );
   }
   return names;
 }

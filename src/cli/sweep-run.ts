@@ -48,7 +48,8 @@ export async function runSweep(file: string, options: SweepRunOptions, io: CliIo
   if (options.resume && previous.length > 0) {
     io.stderr.write(`resuming: ${expected.length - remaining.length} of ${expected.length} runs already in ${options.out}\n`);
   }
-  const tasks: SweepTask[] = remaining.map((run) => ({ index: run.index, file, cwd: io.cwd, sets: run.sets, seed: run.seed }));
+  const pool = setup.pool.length === 0 ? {} : { pool: setup.pool };
+  const tasks: SweepTask[] = remaining.map((run) => ({ index: run.index, file, cwd: io.cwd, sets: run.sets, seed: run.seed, ...pool }));
   const label = shard === null ? 'sweep' : `sweep shard ${shard.index}/${shard.count}`;
   const progress = await startSweepProgress(io, tasks.length, label);
   const fresh: RunRecord[] = [];
@@ -91,6 +92,7 @@ export async function runSweep(file: string, options: SweepRunOptions, io: CliIo
     expected,
     metrics: setup.metrics,
     ...(setup.gridMetric === undefined ? {} : { gridMetric: setup.gridMetric }),
+    ...pool,
   });
   await writeSummary(io, summary, options.format);
   if (reportPath !== null) {

@@ -27,6 +27,8 @@ export interface SweepCliOptions {
   readonly metrics?: string;
   readonly workers?: string;
   readonly grid?: string;
+  /** `--pool a,b`: histograms (names without .p50 etc.) whose samples are merged per combination. */
+  readonly pool?: string;
 }
 
 export interface SweepSetup {
@@ -35,6 +37,8 @@ export interface SweepSetup {
   readonly metrics: readonly string[];
   readonly gridMetric: string | undefined;
   readonly workerCount: number;
+  /** Histograms to pool (empty without --pool). */
+  readonly pool: readonly string[];
 }
 
 /** Metrics shown when neither --metrics nor `sweep.metrics` names any (those the model has). */
@@ -88,7 +92,8 @@ export async function prepareSweep(file: string, options: SweepCliOptions, cwd: 
   const metrics = chooseMetrics(options.metrics, base, known);
   const gridMetric = options.grid;
   if (gridMetric !== undefined) checkMetricNames([gridMetric], known, '--grid');
-  return { plan, shard, metrics, gridMetric, workerCount };
+  const pool = options.pool === undefined ? [] : parsePool(options.pool, known);
+  return { plan, shard, metrics, gridMetric, workerCount, pool };
 }
 
 function parseVaryOptions(texts: readonly string[], problems: InputProblem[]): VaryParameter[] {
@@ -169,6 +174,24 @@ function chooseMetrics(option: string | undefined, base: Scenario, known: readon
   const fromExpectations = base.expectations.flatMap((expectation) => (expectation.kind === 'compare' ? [expectation.metric] : []));
   const chosen = fromExpectations.length > 0 ? fromExpectations : DEFAULT_METRICS.filter((name) => known.includes(name));
   return [...new Set(chosen)];
+}
+
+/** `--pool`: histogram names the model declares (`{ histogram: ... }`: its `.p50` is a known metric). */
+function parsePool(text: string, known: readonly string[]): string[] {
+  const names = [...new Set(text.split(',').map((name) => name.trim()).filter((name) => name !== ''))];
+  const histograms = known.filter((name) => name.endsWith('.p50')).map((name) => name.slice(0, -'.p50'.length));
+  const problems = names
+    .filter((name) => !histograms.includes(name))
+    .map((name) => {
+      const base = name.replace(/\.(mean|p50|p90|p99|p999|max)$/, '');
+      const hint = histograms.includes(base)
+        ? `give the histogram's name, \`${base}\`: its samples are pooled, then every quantile is taken`
+        : suggestionHint(name, histograms, 'histograms') ?? (histograms.length === 0 ? 'this model records no histograms' : `histograms: ${histograms.join(', ')}`);
+      return problem('--pool', name, `"${name}" is not a histogram of this model`, hint);
+    });
+  if (names.length === 0) problems.push(problem('--pool', '', 'name at least one histogram', 'e.g. --pool leader.election-time'));
+  if (problems.length > 0) throw new InputError(problems);
+  return names;
 }
 
 function checkMetricNames(names: readonly string[], known: readonly string[], where: string): void {

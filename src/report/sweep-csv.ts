@@ -1,16 +1,14 @@
 // The sweep summary as CSV (RFC 4180): one row per parameter combination, one column per varied
 // path, then run counts, the pass rate of each expectation and median / p5 / p95 of each metric.
 // Raw numbers (times in ms, ratios in [0, 1]) for spreadsheets; empty cells where not computable.
+// With `--pool`, the pooled histograms' CDF points instead (sweep-pooled-csv.ts).
 
 import type { SweepSummary } from '../sweep/summarize.js';
-
-function csvField(value: string | number | null): string {
-  if (value === null) return '';
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
+import { csvField } from './csv-field.js';
+import { renderPooledCdfCsv } from './sweep-pooled-csv.js';
 
 export function renderSweepCsv(summary: SweepSummary): string {
+  if (summary.pool !== undefined && summary.pool.length > 0) return renderPooledCdfCsv(summary);
   const expressions = summary.combinations[0]?.expectations.map((expectation) => expectation.expr) ?? [];
   const head = [
     ...summary.varyPaths,

@@ -1,11 +1,13 @@
 // The sweep summary for a terminal: a heading, one table row per parameter combination (runs,
 // pass rate of every expectation, median [5 % – 95 %] of each chosen metric across seeds), the
-// best combination marked ★ and failing ones ✗, the grid when two paths are varied, and the
-// command that reproduces the first failing run of each failing combination.
+// best combination marked ★ and failing ones ✗, with `--pool` each pooled histogram's quantiles,
+// the grid when two paths are varied, and the command that reproduces the first failing run of
+// each failing combination.
 
 import type { CombinationSummary, SweepSummary } from '../sweep/summarize.js';
 import { passRateText, spreadText } from './sweep-cells.js';
 import { renderSweepGrid } from './sweep-grid.js';
+import { renderPooledTables } from './sweep-pooled-table.js';
 import { createPalette, type Palette } from './style.js';
 import { renderTable, type Row } from './table-frame.js';
 
@@ -23,6 +25,7 @@ export function renderSweepTable(summary: SweepSummary, options: SweepTableOptio
   if (summary.metrics.length > 0) lines.push(palette.dim('Metrics: median across seeds [5 % – 95 %]. Expectations: share of runs in which each held.'));
   lines.push('');
   lines.push(...combinationTable(summary, palette, options.widthColumns));
+  lines.push(...renderPooledTables(summary, palette, options.widthColumns));
   if (summary.grid !== null) lines.push('', ...renderSweepGrid(summary, { color: options.color, widthColumns: options.widthColumns }));
   lines.push('', ...verdictLines(summary, palette));
   return `${lines.join('\n')}\n`;

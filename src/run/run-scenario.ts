@@ -12,6 +12,7 @@ import { CALLBACK_WALL_DEFAULT_US, PENDING_EVENT_COUNT_MAX_DEFAULT } from '../sc
 import { StreamFactory } from '../kernel/random-stream.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { MetricsStore } from '../metrics/metrics-store.js';
+import type { HistogramSketch } from '../metrics/streaming-histogram.js';
 import { DEFAULT_TIMELINE_SERIES, type SystemModel } from '../model/api.js';
 import { LinkTable } from '../network/link-table.js';
 import { Network } from '../network/network.js';
@@ -382,6 +383,20 @@ export class ScenarioRun {
       reproduce: reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets),
     };
     return this.cachedResult;
+  }
+
+  /**
+   * The samples of the named histograms (`metrics.observe`), as mergeable sketches, once the run
+   * has ended (null for a histogram that got no sample): what `ddsim sweep --pool` pools.
+   */
+  histogramSketches(names: readonly string[]): Record<string, HistogramSketch | null> {
+    this.result();
+    const sketches: Record<string, HistogramSketch | null> = {};
+    for (const name of names) {
+      const histogram = this.metrics.histogram(name);
+      sketches[name] = histogram === undefined || histogram.count === 0 ? null : histogram.toSketch();
+    }
+    return sketches;
   }
 }
 

@@ -6,6 +6,7 @@
 import { expectationOutcome, type ExpectationOutcome } from '../result/expectation-outcome.js';
 import type { ExpectationPosition } from '../result/run-result.js';
 import { metricDirection } from './metric-direction.js';
+import { poolHistograms, type PooledHistogram } from './pooled-histograms.js';
 import type { RunRecord } from './sweep-record.js';
 import type { PlannedRun, SweepPlan } from './sweep-plan.js';
 import { spreadOf, type Spread } from './statistics.js';
@@ -55,6 +56,8 @@ export interface CombinationSummary {
   readonly metrics: readonly MetricSpread[];
   /** The first failing run in plan order, to reproduce. */
   readonly firstFailure: { readonly id: string; readonly reproduce: string; readonly error: string | null } | null;
+  /** With `--pool`: each pooled histogram, its samples merged across the combination's runs. */
+  readonly pooled?: readonly PooledHistogram[];
 }
 
 export interface GridSummary {
@@ -82,6 +85,8 @@ export interface SweepSummary {
   /** The best combination by pass rate, then by the first metric's median; null with fewer than two. */
   readonly bestIndex: number | null;
   readonly grid: GridSummary | null;
+  /** With `--pool`: the histograms pooled per combination (absent otherwise). */
+  readonly pool?: readonly string[];
 }
 
 export interface SummarizeOptions {
@@ -93,10 +98,13 @@ export interface SummarizeOptions {
   readonly metrics: readonly string[];
   /** Metric for the grid (default: the first of `metrics`). */
   readonly gridMetric?: string;
+  /** Histograms to pool across each combination's runs (`--pool`); none when absent or empty. */
+  readonly pool?: readonly string[];
 }
 
 export function summarizeSweep(options: SummarizeOptions): SweepSummary {
   const { plan, records, expected, metrics } = options;
+  const pool = options.pool ?? [];
   const expressions = expectationOrder(records);
   const recordsByCombination = new Map<number, RunRecord[]>();
   for (const record of records) {
@@ -112,7 +120,8 @@ export function summarizeSweep(options: SummarizeOptions): SweepSummary {
     .filter((combination) => expectedByCombination.has(combination.index) || recordsByCombination.has(combination.index))
     .map((combination) =>
       summarizeCombination(combination, recordsByCombination.get(combination.index) ?? [], expectedByCombination.get(combination.index) ?? 0, expressions, metrics),
-    );
+    )
+    .map((summary) => (pool.length === 0 ? summary : { ...summary, pooled: poolHistograms(recordsByCombination.get(summary.index) ?? [], pool) }));
   const runs = records.length;
   const okRuns = records.filter((record) => record.ok).length;
   const errorRuns = records.filter((record) => record.error !== null).length;
@@ -131,6 +140,7 @@ export function summarizeSweep(options: SummarizeOptions): SweepSummary {
     combinations,
     bestIndex: bestCombination(combinations, metrics[0]),
     grid: gridOf(plan, combinations, options.gridMetric ?? metrics[0] ?? null),
+    ...(pool.length === 0 ? {} : { pool }),
   };
 }
 

@@ -7,6 +7,7 @@
 import { reproduceCommand } from '../run/reproduce-command.js';
 import { EXIT_INTERNAL, EXIT_INVALID, EXIT_MODEL_FAILED, finishedRunExitCode } from '../result/exit-codes.js';
 import type { ExpectationPosition, StopReason } from '../result/run-result.js';
+import type { HistogramSketch } from '../metrics/streaming-histogram.js';
 import type { Shard } from './shard.js';
 import { buildSweepPlan, type PlannedRun, type SweepDefinition, type SweepPlan, type VaryParameter } from './sweep-plan.js';
 
@@ -53,6 +54,11 @@ export interface RunRecord {
   /** Flat, sorted by name; times in ms; null for a value that could not be computed. */
   readonly metrics: Readonly<Record<string, number | null>>;
   readonly expectations: readonly RecordedExpectation[];
+  /**
+   * With `ddsim sweep --pool`: the samples of each pooled histogram as a mergeable sketch (null
+   * when the run recorded none). Absent otherwise.
+   */
+  readonly pooled?: Readonly<Record<string, HistogramSketch | null>>;
   /** `ddsim run <file> --seed S --set ...`: exactly this run. */
   readonly reproduce: string;
   /**
@@ -74,6 +80,8 @@ export type RunOutcome =
       readonly stopReason: StopReason;
       readonly metrics: Readonly<Record<string, number>>;
       readonly expectations: readonly RecordedExpectation[];
+      /** With `--pool`: the samples of each pooled histogram (null: none recorded). */
+      readonly pooled?: Readonly<Record<string, HistogramSketch | null>>;
     }
   | { readonly kind: 'error'; readonly message: string; readonly cause: RunErrorCause };
 
@@ -133,7 +141,8 @@ export function runRecord(plan: SweepPlan, run: PlannedRun, outcome: RunOutcome)
     ...(position === undefined ? {} : { position }),
   }));
   const exitCode = finishedRunExitCode(outcome.stopReason, outcome.ok);
-  return { ...base, ok: outcome.ok, stopReason: outcome.stopReason, error: null, metrics, expectations, reproduce, exitCode };
+  const pooled = outcome.pooled === undefined ? {} : { pooled: outcome.pooled };
+  return { ...base, ok: outcome.ok, stopReason: outcome.stopReason, error: null, metrics, expectations, ...pooled, reproduce, exitCode };
 }
 
 const ERROR_EXIT_CODES: Readonly<Record<RunErrorCause, number>> = { model: EXIT_MODEL_FAILED, internal: EXIT_INTERNAL, input: EXIT_INVALID };

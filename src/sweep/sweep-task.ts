@@ -3,7 +3,7 @@
 // and run it. An exception (a model that throws, a bug) becomes an error outcome for that run.
 
 import { loadScenarioFile } from '../io/scenario-file.js';
-import { runScenario } from '../run/run-scenario.js';
+import { ScenarioRun } from '../run/run-scenario.js';
 import { InputError } from '../errors/input-error.js';
 import { AssertionError } from '../model/assert.js';
 import type { RunErrorCause, RunOutcome } from './sweep-record.js';
@@ -17,19 +17,23 @@ export interface SweepTask {
   readonly cwd: string;
   readonly sets: readonly string[];
   readonly seed: number;
+  /** Histograms whose samples the run returns as sketches (`ddsim sweep --pool`); absent: none. */
+  readonly pool?: readonly string[];
 }
 
 /** `heartbeat`: where the run says which model code runs, for the pool's watchdog. */
 export async function executeTask(task: SweepTask, heartbeat = new CallbackHeartbeat()): Promise<RunOutcome> {
   try {
     const scenario = await loadScenarioFile(task.file, { cwd: task.cwd, sets: task.sets, seed: task.seed });
-    const result = runScenario(scenario, { heartbeat });
+    const run = new ScenarioRun(scenario, { heartbeat });
+    const result = run.result();
     return {
       kind: 'result',
       ok: result.ok,
       stopReason: result.stopReason,
       metrics: result.metrics,
       expectations: result.expectations.map(({ expr, ok, observed, position }) => ({ expr, ok, observed, ...(position === undefined ? {} : { position }) })),
+      ...(task.pool === undefined || task.pool.length === 0 ? {} : { pooled: run.histogramSketches(task.pool) }),
     };
   } catch (error) {
     return { kind: 'error', message: errorMessage(error), cause: causeOf(error) };

@@ -14,6 +14,7 @@ interface MergeOptions {
   readonly format: string;
   readonly fail: boolean;
   readonly force?: boolean;
+  readonly pool?: string;
 }
 
 export function define(program: Command, io: CliIo): void {
@@ -25,6 +26,7 @@ export function define(program: Command, io: CliIo): void {
     .option('--force', 'replace an existing --out file')
     .option('--metrics <names>', 'metrics to summarize, comma-separated (default: those of the sweep)')
     .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
+    .option('--pool <histograms>', 'histograms to pool across the runs of each combination (the runs must have been swept with --pool)')
     .option('--format <format>', formatNames(SWEEP_FORMATS), 'table')
     .option('--no-fail', 'exit 0 even when runs failed or are missing')
     .addHelpText(

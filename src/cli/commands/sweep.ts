@@ -36,6 +36,7 @@ export function define(program: Command, io: CliIo): void {
     .option('--force', 'replace an existing --out or --report file')
     .option('--metrics <names>', 'metrics to summarize, comma-separated (default: the sweep section, else those the expectations name)')
     .option('--grid <metric>', 'metric of the two-parameter grid (default: the first of --metrics)')
+    .option('--pool <histograms>', 'histograms to pool across the runs of each combination, comma-separated, e.g. leader.election-time: their quantiles (csv: CDF points)')
     .option('--format <format>', formatNames(SWEEP_FORMATS), 'table')
     .option('--no-fail', 'exit 0 even when runs fail their expectations (not when a run is broken: 3, 4, 70)')
     .addHelpText(
