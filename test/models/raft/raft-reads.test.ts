@@ -42,7 +42,7 @@ async function outcomes(reads: string, leaderDrift: string, followerDrift: strin
 }
 
 describe('raft reads', () => {
-  it('log, read-index and lease: linearizable at 4 seeds without drift, and log and read-index under any drift', async () => {
+  it('log, read-index and lease: linearizable at 3 seeds without drift, and log and read-index under any drift', async () => {
     for (const [reads, leaderDrift, followerDrift] of [
       ['log', '0ppm', '0ppm'],
       ['read-index', '0ppm', '0ppm'],
@@ -50,7 +50,7 @@ describe('raft reads', () => {
       ['log', '-100000ppm', '100000ppm'],
       ['read-index', '-100000ppm', '100000ppm'],
     ] as const) {
-      const runs = await outcomes(reads, leaderDrift, followerDrift, '', SEEDS.slice(0, 4));
+      const runs = await outcomes(reads, leaderDrift, followerDrift, '', SEEDS.slice(0, 3));
       expect({ reads, leaderDrift, runs: runs.filter((run) => run.observed !== 'linearizable' || run.stale > 0 || !run.safe) }).toEqual({ reads, leaderDrift, runs: [] });
       // Each cycle cut the leader off and the others elected: 1 + 3 elections.
       expect(runs.every((run) => run.elections >= 4)).toBe(true);
