@@ -63,7 +63,7 @@ export function parseRaftConfig({ system, workload }: ModelSections): RaftConfig
   const checkQuorum = system.boolean('check-quorum', { default: false });
   const reads = system.string('reads', { default: 'log', oneOf: READ_MODES }) as ReadMode;
   if (reads === 'lease' && !checkQuorum) {
-    system.error('reads', 'lease reads need `check-quorum: true`: without it a server that heard from the leader a moment ago still votes for another, and the lease proves nothing', 'add check-quorum: true (etcd refuses the same combination)');
+    system.error('reads', 'lease reads need `check-quorum: true`: without it a server that heard from the leader a moment ago still votes for another, and the lease proves nothing', 'add check-quorum: true; etcd refuses the same combination');
   }
   const leaseDriftBound = system.ppm('lease-drift-bound', { default: 1000, min: 0, max: 500_000 }) / 1_000_000;
   const parsed = parseReplicationWorkload(workload, system);

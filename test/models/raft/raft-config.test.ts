@@ -31,7 +31,7 @@ describe('raft configuration', () => {
     expect(result.code).toBe(2);
     expect(result.lines).toHaveLength(3);
     expect(result.lines[0]).toMatch(/^s\.yaml:7:14: system\.heartbeat: the heartbeat \(150ms\) must be shorter than the minimum election timeout \(150ms\)/);
-    expect(result.lines[1]).toMatch(/^s\.yaml:8:10: system\.reads: lease reads need `check-quorum: true`/);
+    expect(result.lines[1]).toMatch(/^s\.yaml:8:10: system\.reads: lease reads need `check-quorum: true`.* \(add check-quorum: true; etcd refuses the same combination\)$/);
     expect(result.lines[2]).toBe('s.yaml:9:3: system.pre-vot: unknown key `pre-vot` (did you mean `pre-vote`?)');
   });
 
