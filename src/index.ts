@@ -6,7 +6,7 @@
 
 export type * from './model/api.js';
 export { DEFAULT_TIMELINE_SERIES } from './model/api.js';
-export type { ConfigReader, NumberOptions } from './model/config-reader.js';
+export type { ConfigReader, JsonSchema, KeyDoc, NumberOptions } from './model/config-reader.js';
 export type { DistributionSpec } from './model/distribution.js';
 export { compileSampler, samplerFor, distributionMeanUs, type Sampler } from './model/sampler.js';
 export { aliasedKey } from './model/config-aliases.js';

@@ -4,7 +4,7 @@
 // kind is that file plus one line in registry.ts; the loader, the injector, the fault log and the
 // observers' fault feed need no change.
 
-import type { ConfigReader } from '../model/config-reader.js';
+import type { ConfigReader, KeyDoc } from '../model/config-reader.js';
 import type { LinkParameters, LinkPattern } from '../network/topology-spec.js';
 import type { CrashMode, FaultAction, NodeSelector } from './fault-spec.js';
 
@@ -32,9 +32,9 @@ export interface FaultEntryReader extends ConfigReader {
    * A node name, glob or list of them, or `{ role: leader }`; with `single`, one node name or a
    * role. Null after reporting a problem.
    */
-  nodeSelection(key: string, options?: { readonly single?: boolean }): NodeSelection | null;
+  nodeSelection(key: string, options?: KeyDoc & { readonly single?: boolean }): NodeSelection | null;
   /** A link expression whose sides match nodes; null after reporting a problem. */
-  linkSelection(key: string): LinkSelection | null;
+  linkSelection(key: string, options?: KeyDoc): LinkSelection | null;
   /** A list of node selections (e.g. partition groups); null after reporting a problem. */
   nodeGroups(key: string, what: string): NodeGroupItem[] | null;
 }

@@ -8,6 +8,7 @@ import type { ConfigReader } from './config-reader.js';
  * missing key is reported by its main name). Two of them at once is reported as a problem.
  */
 export function aliasedKey(reader: ConfigReader, key: string, aliases: readonly string[]): string {
+  reader.declareAliases?.(key, aliases);
   const present = [key, ...aliases].filter((name) => reader.has(name));
   for (const extra of present.slice(1)) {
     reader.raw(extra);

@@ -3,6 +3,7 @@
 // checked against the roles the system model declares), link expressions and lists of groups.
 
 import { isMap, isSeq, type YAMLMap } from 'yaml';
+import type { KeyDoc } from '../model/config-reader.js';
 import type { FaultEntryReader, LinkSelection, NodeGroupItem, NodeSelection } from '../faults/fault-kind.js';
 import { suggestionHint } from './did-you-mean.js';
 import { matchNodes } from './node-patterns.js';
@@ -35,12 +36,12 @@ export class YamlFaultEntryReader extends YamlConfigReader implements FaultEntry
     super(context, path, map, anchor);
   }
 
-  nodeSelection(key: string, options: { readonly single?: boolean } = {}): NodeSelection | null {
+  nodeSelection(key: string, options: KeyDoc & { readonly single?: boolean } = {}): NodeSelection | null {
     const at = this.value(key);
     return at === undefined ? null : this.selectionAt(at, options.single ?? false);
   }
 
-  linkSelection(key: string): LinkSelection | null {
+  linkSelection(key: string, _options?: KeyDoc): LinkSelection | null {
     const at = this.value(key);
     return at === undefined ? null : linkAt(this.context, at);
   }

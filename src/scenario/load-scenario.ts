@@ -107,10 +107,7 @@ export async function loadScenario(options: LoadScenarioOptions): Promise<Scenar
   }
   const root = mapReaderAt(context, { node: document.contents, path: '' }, 'a map of scenario sections (name, duration, nodes, ...)');
   if (root === null) throw new InputError(sortProblems(problems.problems, sets));
-  root.expectKeys(TOP_LEVEL_KEYS);
-
-  const scenario = await readScenario(root, options, sets);
-  root.finish();
+  const scenario = await readScenarioRoot(root, options, sets);
   if (problems.count > 0 || scenario === null) throw new InputError(sortProblems(problems.problems, sets));
   return scenario;
 }
@@ -120,6 +117,14 @@ function rolesOf(system: ParsedSystem | null): ModelRoles | null {
   if (system === null) return null;
   const { model, modelName } = system;
   return { model: modelName, hasRoles: typeof model.roles === 'function', names: model.roleNames ?? null };
+}
+
+/** Reads every section of the scenario's root map (also run on key recorders by `ddsim schema`). */
+export async function readScenarioRoot(root: YamlConfigReader, options: LoadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {
+  root.expectKeys(TOP_LEVEL_KEYS);
+  const scenario = await readScenario(root, options, sets);
+  root.finish();
+  return scenario;
 }
 
 async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {

@@ -66,8 +66,12 @@ function applyOverrides(overrides: YamlConfigReader, names: readonly string[], p
 function readDrift(reader: YamlConfigReader, key: string): DriftSpec {
   const at = reader.value(key)!;
   if (!isMap(resolveNode(reader.context, at.node))) return { kind: 'constant', ppm: reader.ppm(key, PPM_BOUNDS) };
-  const map = reader.mapAt(at)!;
-  const kind = map.string('dist', { oneOf: DRIFT_KINDS });
+  return parseDriftMap(reader.mapAt(at)!);
+}
+
+/** `{ dist: uniform, min: -200ppm, max: 200ppm }` (constant, uniform, normal); finishes the map. */
+export function parseDriftMap(map: YamlConfigReader): DriftSpec {
+  const kind = map.string('dist', { oneOf: DRIFT_KINDS, description: 'how drift is drawn, once per node' });
   const spec = driftOfKind(map, kind);
   map.finish();
   return spec;
@@ -93,7 +97,11 @@ function readSync(section: YamlConfigReader): SyncSpec | null {
     section.error('sync', 'expected a map such as { every: 30s, error: 5ms, mode: step }, or off');
     return null;
   }
-  const sync = section.mapAt(at)!;
+  return parseSyncMap(section.mapAt(at)!);
+}
+
+/** `{ every: 30s, error: 5ms, mode: step }`; finishes the map. */
+export function parseSyncMap(sync: YamlConfigReader): SyncSpec {
   const spec: SyncSpec = {
     everyUs: sync.duration('every', { min: 1000 }),
     error: sync.has('error') ? readSyncError(sync) : { kind: 'constant', valueUs: 0 },
@@ -109,8 +117,12 @@ function readSync(section: YamlConfigReader): SyncSpec | null {
 function readSyncError(sync: YamlConfigReader): SyncErrorSpec {
   const at = sync.value('error')!;
   if (!isMap(resolveNode(sync.context, at.node))) return { kind: 'constant', valueUs: sync.signedDuration('error', OFFSET_BOUNDS) };
-  const map = sync.mapAt(at)!;
-  const kind = map.string('dist', { oneOf: ERROR_KINDS });
+  return parseSyncErrorMap(sync.mapAt(at)!);
+}
+
+/** `{ dist: normal, mean: 0ms, stddev: 5ms }` (constant, uniform, normal; signed); finishes the map. */
+export function parseSyncErrorMap(map: YamlConfigReader): SyncErrorSpec {
+  const kind = map.string('dist', { oneOf: ERROR_KINDS, description: 'how each synchronization error is drawn' });
   let spec: SyncErrorSpec;
   if (kind === 'uniform') {
     const minUs = map.signedDuration('min', OFFSET_BOUNDS);

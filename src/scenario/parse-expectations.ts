@@ -14,8 +14,8 @@ export interface ExpectationVocabulary {
   readonly checkNames: readonly string[];
 }
 
-const COMPARISON_PATTERN = /^\s*([A-Za-z_][\w.\-]*)\s*(<=|>=|==|!=|<|>)\s*(\S.*?)\s*$/;
-const CHECK_PATTERN = /^\s*([A-Za-z_][\w.\-]*)\s*$/;
+export const COMPARISON_PATTERN = /^\s*([A-Za-z_][\w.\-]*)\s*(<=|>=|==|!=|<|>)\s*(\S.*?)\s*$/;
+export const CHECK_PATTERN = /^\s*([A-Za-z_][\w.\-]*)\s*$/;
 const NUMBER_PATTERN = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
 
 /**

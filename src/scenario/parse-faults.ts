@@ -40,9 +40,7 @@ function kindsOf(entry: YamlConfigReader): FaultKind[] {
 
 function parseScheduledFault(entry: YamlFaultEntryReader, durationUs: number | null): ScheduledFaultSpec | null {
   const problemsBefore = entry.context.problems.count;
-  const atUs = readAt(entry, durationUs);
-  const forUs = entry.durationOrNull('for');
-  if (forUs === 0) entry.error('for', 'must be greater than 0', 'leave `for` out for a fault that lasts to the end');
+  const { atUs, forUs } = readFaultTimes(entry, durationUs);
   const kinds = kindsOf(entry);
   if (kinds.length !== 1) {
     reportKindCount(entry, kinds);
@@ -64,8 +62,16 @@ function parseScheduledFault(entry: YamlFaultEntryReader, durationUs: number | n
   return { atUs, forUs, action: parsed.action, label: parsed.label };
 }
 
+/** `at` and `for` of a scheduled fault (also run on key recorders by `ddsim schema`). */
+export function readFaultTimes(entry: YamlConfigReader, durationUs: number | null): { atUs: number; forUs: number | null } {
+  const atUs = readAt(entry, durationUs);
+  const forUs = entry.durationOrNull('for', { description: 'how long the fault lasts; without it, to the end of the run' });
+  if (forUs === 0) entry.error('for', 'must be greater than 0', 'leave `for` out for a fault that lasts to the end');
+  return { atUs, forUs };
+}
+
 function readAt(entry: YamlConfigReader, durationUs: number | null): number {
-  const atUs = entry.duration('at');
+  const atUs = entry.duration('at', { description: 'when the fault starts, from the start of the run' });
   if (durationUs !== null && entry.has('at') && atUs >= durationUs) {
     entry.error('at', `${formatDuration(atUs)} is not before the end of the run (duration ${formatDuration(durationUs)})`,
       'a fault must start before the scenario ends');

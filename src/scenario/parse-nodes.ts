@@ -6,7 +6,7 @@ import type { NodeSpec } from './types.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';
 import { plainValue, stringAt, type ValueAt } from './yaml-values.js';
 
-const NODE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
+export const NODE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
 
 interface NodeGroup {
   readonly at: ValueAt;

@@ -22,9 +22,9 @@ const US_PER_UNIT: Readonly<Record<string, number>> = {
   h: US_PER_H,
 };
 
-const DURATION_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(us|µs|ms|s|min|m|h)$/;
-const RATE_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*\/\s*(s|sec|m|min)$/;
-const PERCENT_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
+export const DURATION_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*(us|µs|ms|s|min|m|h)$/;
+export const RATE_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*\/\s*(s|sec|m|min)$/;
+export const PERCENT_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*%$/;
 
 function ok<T>(value: T): Parsed<T> {
   return { ok: true, value };
@@ -78,7 +78,7 @@ export function parseSignedDurationUs(value: unknown): Parsed<number> {
   return parseDurationUs(typeof text === 'string' && text.startsWith('+') ? text.slice(1) : text);
 }
 
-const PPM_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*ppm$/;
+export const PPM_PATTERN = /^([-+]?(?:\d+(?:\.\d*)?|\.\d+))\s*ppm$/;
 
 /** Parts per million (`200ppm`, `-50ppm`; a bare 0), for clock drift: 200ppm gains 0.2 ms per second. */
 export function parsePpm(value: unknown): Parsed<number> {

@@ -4,7 +4,7 @@
 // and reading goes on: a failed read returns the default or a neutral value.
 
 import { isMap, isScalar, type Pair, type YAMLMap } from 'yaml';
-import type { NumberOptions } from '../model/config-reader.js';
+import type { JsonSchema, KeyDoc, NumberOptions } from '../model/config-reader.js';
 import { suggestionHint } from './did-you-mean.js';
 import { parseDistributionMap } from './distribution-parser.js';
 import type { ReaderContext } from './reader-context.js';
@@ -123,7 +123,7 @@ export class YamlConfigReader implements StructuredReader {
     return this.read(key, options, (at) => durationAt(this.context, at, options), 0) as number;
   }
 
-  durationOrNull(key: string): number | null {
+  durationOrNull(key: string, _options?: KeyDoc): number | null {
     return this.read(key, { default: null }, (at) => durationAt(this.context, at), null);
   }
 
@@ -139,7 +139,7 @@ export class YamlConfigReader implements StructuredReader {
     return this.read(key, options, (at) => numberAt(this.context, at, options), options?.min ?? 0) as number;
   }
 
-  probability(key: string, options?: { readonly default?: number }): number {
+  probability(key: string, options?: KeyDoc & { readonly default?: number }): number {
     return this.read(key, options, (at) => probabilityAt(this.context, at), 0);
   }
 
@@ -147,16 +147,16 @@ export class YamlConfigReader implements StructuredReader {
     return this.read(key, options, (at) => ratePerSecondAt(this.context, at, options), 0) as number;
   }
 
-  string(key: string, options?: { readonly default?: string; readonly oneOf?: readonly string[] }): string {
+  string(key: string, options?: KeyDoc & { readonly default?: string; readonly oneOf?: readonly string[] }): string {
     const neutral = options?.oneOf?.[0] ?? '';
     return this.read(key, options, (at) => stringAt(this.context, at, options?.oneOf), neutral);
   }
 
-  boolean(key: string, options?: { readonly default?: boolean }): boolean {
+  boolean(key: string, options?: KeyDoc & { readonly default?: boolean }): boolean {
     return this.read(key, options, (at) => booleanAt(this.context, at), false);
   }
 
-  distribution(key: string, options?: { readonly default?: DistributionSpec }): DistributionSpec {
+  distribution(key: string, options?: KeyDoc & { readonly default?: DistributionSpec }): DistributionSpec {
     return this.read(key, options, (at) => this.distributionAt(at), NEUTRAL_DISTRIBUTION);
   }
 
@@ -178,15 +178,15 @@ export class YamlConfigReader implements StructuredReader {
     return us === null ? null : { kind: 'constant', valueUs: us };
   }
 
-  nodeName(key: string, options?: { readonly default?: string }): string {
+  nodeName(key: string, options?: KeyDoc & { readonly default?: string }): string {
     return this.read(key, options, (at) => nodeNameAt(this.context, at), '');
   }
 
-  nodeNames(key: string, options?: { readonly default?: readonly string[] }): string[] {
+  nodeNames(key: string, options?: KeyDoc & { readonly default?: readonly string[] }): string[] {
     return [...this.read(key, options, (at) => nodeNamesAt(this.context, at), [] as readonly string[])];
   }
 
-  section(key: string): YamlConfigReader | null {
+  section(key: string, _options?: KeyDoc): YamlConfigReader | null {
     const at = this.value(key);
     return at === undefined ? null : mapReaderAt(this.context, at);
   }
@@ -202,7 +202,7 @@ export class YamlConfigReader implements StructuredReader {
     return at === undefined ? null : listAt(this.context, at);
   }
 
-  raw(key: string): unknown {
+  raw(key: string, _options?: KeyDoc & { readonly accepts?: JsonSchema }): unknown {
     const at = this.value(key);
     if (at === undefined) return undefined;
     const node = resolveNode(this.context, at.node) as { toJS?: (doc: unknown) => unknown };

@@ -19,4 +19,5 @@ export const commandModules: readonly (() => Promise<CommandModule>)[] = [
   () => import('./shrink.js'),
   () => import('./check.js'),
   () => import('./init.js'),
+  () => import('./schema.js'),
 ];
