@@ -128,9 +128,9 @@ export async function readScenarioRoot(root: YamlConfigReader, options: LoadScen
 }
 
 async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {
-  const name = root.string('name', { default: basename(options.file, extname(options.file)) });
-  const description = root.string('description', { default: '' });
-  const fileSeed = root.number('seed', { default: SEED_DEFAULT, integer: true, min: 0, max: SEED_MAX });
+  const name = root.string('name', { default: basename(options.file, extname(options.file)), description: 'shown in reports (default: the file name)' });
+  const description = root.string('description', { default: '', description: 'what the scenario shows' });
+  const fileSeed = root.number('seed', { default: SEED_DEFAULT, integer: true, min: 0, max: SEED_MAX, description: 'the master seed of every random stream (--seed overrides it)' });
   const seed = options.seed ?? fileSeed;
   if (!Number.isInteger(seed) || seed < 0 || seed > SEED_MAX) {
     root.context.problems.add({ file: '--seed', line: 0, column: 0, path: 'seed', message: `must be a whole number from 0 to ${SEED_MAX}, got ${seed}` });
@@ -171,7 +171,7 @@ async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions
 
 function readDuration(root: YamlConfigReader): number | null {
   const problemsBefore = root.context.problems.count;
-  const durationUs = root.duration('duration', { min: 1, max: DURATION_MAX_US });
+  const durationUs = root.duration('duration', { min: 1, max: DURATION_MAX_US, description: 'simulated time the workload runs, e.g. 60s' });
   return root.context.problems.count > problemsBefore ? null : durationUs;
 }
 

@@ -48,9 +48,9 @@ export function parseNetwork(root: YamlConfigReader): NetworkSpec {
   const network = root.section('network');
   if (network === null) return DEFAULT_NETWORK;
   const spec: NetworkSpec = {
-    latency: network.distribution('latency', { default: DEFAULT_NETWORK.latency }),
-    lossProbability: network.probability('loss', { default: 0 }),
-    duplicateProbability: network.probability('duplicate', { default: 0 }),
+    latency: network.distribution('latency', { default: DEFAULT_NETWORK.latency, description: 'one-way delay of every message' }),
+    lossProbability: network.probability('loss', { default: 0, description: 'chance that a message is lost' }),
+    duplicateProbability: network.probability('duplicate', { default: 0, description: 'chance that a message is delivered twice' }),
     links: parseLinkOverrides(network),
   };
   network.finish();

@@ -24,7 +24,7 @@ export const DEFAULT_DETECTOR: DetectorConfig = {
 
 export function parseHeartbeatConfig({ system, workload, nodeNames }: ModelSections): HeartbeatConfig {
   if (workload) workload.error(null, 'the heartbeat model has no workload', 'remove the `workload:` section');
-  const detectorSection = system.section('detector');
+  const detectorSection = system.section('detector', { description: 'the failure detector (default: phi accrual with Akka settings)' });
   const detector = detectorSection ? parseDetectorConfig(detectorSection) : DEFAULT_DETECTOR;
   const targetsByMonitor = parseMonitors({ system, workload, nodeNames });
   if (nodeNames.length > 0 && targetsByMonitor.size === 0) system.error('monitors', 'no node monitors another');
@@ -36,7 +36,10 @@ export function parseHeartbeatConfig({ system, workload, nodeNames }: ModelSecti
 }
 
 function parseMonitors({ system, nodeNames }: ModelSections): Map<string, readonly string[]> {
-  const raw = system.raw('monitors');
+  const raw = system.raw('monitors', {
+    description: 'all (default), or a map from a monitor to the nodes it watches',
+    accepts: { anyOf: [{ const: 'all' }, { type: 'object', additionalProperties: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] } }] },
+  });
   const all = new Map<string, readonly string[]>();
   if (raw === undefined || raw === 'all') {
     for (const monitor of nodeNames) all.set(monitor, nodeNames.filter((node) => node !== monitor));

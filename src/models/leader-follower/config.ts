@@ -53,20 +53,20 @@ export interface LeaderFollowerConfig {
 export function parseLeaderFollowerConfig({ system, workload }: ModelSections): LeaderFollowerConfig {
   // nodeNames reports a missing key, an empty list and unknown names (then returns no names).
   // `replicas:` is an alias, as leaderless names them.
-  const servers = system.nodeNames(aliasedKey(system, 'servers', ['replicas']));
-  const replication = system.string('replication', { default: 'async', oneOf: ['sync', 'async', 'semi-sync'] }) as ReplicationMode;
+  const servers = system.nodeNames(aliasedKey(system, 'servers', ['replicas']), { description: 'every replica; the first leads at the start' });
+  const replication = system.string('replication', { default: 'async', oneOf: ['sync', 'async', 'semi-sync'], description: 'async: acknowledge at once; sync: after every follower; semi-sync: after `acks` followers' }) as ReplicationMode;
   // No upper bound while the servers are unknown (already reported): no second, misleading error.
   const acksMax = servers.length === 0 ? Number.MAX_SAFE_INTEGER : Math.max(1, servers.length - 1);
-  const semiSyncAcks = system.number('acks', { default: 1, min: 1, max: acksMax, integer: true });
-  const failover = system.string('failover', { default: 'automatic', oneOf: ['manual', 'automatic'] }) as FailoverMode;
-  const failoverTimeoutUs = system.duration('failover-timeout', { default: 1_000_000, min: 1 });
-  const heartbeatIntervalUs = system.duration('heartbeat', { default: 100_000, min: 1 });
-  const detectorSection = system.section('detector');
+  const semiSyncAcks = system.number('acks', { default: 1, min: 1, max: acksMax, integer: true, description: 'follower acknowledgements a semi-sync leader waits for' });
+  const failover = system.string('failover', { default: 'automatic', oneOf: ['manual', 'automatic'], description: 'manual: nobody promotes a follower; automatic: followers elect one' }) as FailoverMode;
+  const failoverTimeoutUs = system.duration('failover-timeout', { default: 1_000_000, min: 1, description: 'a follower that hears no heartbeat this long (plus up to 50% jitter) starts an election' });
+  const heartbeatIntervalUs = system.duration('heartbeat', { default: 100_000, min: 1, description: 'the leader heartbeat (and retransmission) interval' });
+  const detectorSection = system.section('detector', { description: 'a failure detector instead of the built-in heartbeat timeout' });
   const detector = detectorSection ? parseDetectorConfig(detectorSection) : null;
-  const reads = system.string('reads', { default: 'leader', oneOf: ['leader', 'any'] }) as ReadTarget;
-  const fencing = system.string('fencing', { default: 'none', oneOf: ['none', 'epochs'] }) as FencingMode;
-  const checkQuorum = system.boolean('check-quorum', { default: false });
-  const replicationDelay = system.distribution('replication-delay', { default: { kind: 'constant', valueUs: 0 } });
+  const reads = system.string('reads', { default: 'leader', oneOf: ['leader', 'any'], description: 'where clients send reads' }) as ReadTarget;
+  const fencing = system.string('fencing', { default: 'none', oneOf: ['none', 'epochs'], description: 'epochs: replicas reject a stale epoch and an old leader steps down' }) as FencingMode;
+  const checkQuorum = system.boolean('check-quorum', { default: false, description: 'a leader cut off from a majority for the failover timeout steps down (Raft check-quorum)' });
+  const replicationDelay = system.distribution('replication-delay', { default: { kind: 'constant', valueUs: 0 }, description: 'how long after applying a write the leader ships it to followers' });
   const parsed = parseReplicationWorkload(workload, system);
   if (parsed.kind !== 'kv') workload?.error('kind', 'the leader-follower model runs the kv workload', 'kind: kv');
   const kv = parsed.kind === 'kv' ? parsed : { ...parsed, kind: 'kv' as const, keyCount: 1, mix: { read: 1, write: 0, cas: 0 }, arrivalRatePerSecond: 0, concurrencyPerClient: null, retries: 0 };

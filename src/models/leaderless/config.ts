@@ -43,16 +43,16 @@ export function parseLeaderlessConfig({ system, workload }: ModelSections): Lead
   // nodeNames reports a missing key, an empty list and unknown names (then returns no names);
   // n is not bounded by an unknown count then (no second, misleading error).
   // `servers:` is an alias, as the other models name them.
-  const replicas = system.nodeNames(aliasedKey(system, 'replicas', ['servers']));
+  const replicas = system.nodeNames(aliasedKey(system, 'replicas', ['servers']), { description: 'every storage node, in ring order' });
   const count = replicas.length === 0 ? Number.MAX_SAFE_INTEGER : replicas.length;
-  const n = system.number('n', { default: Math.max(1, replicas.length), min: 1, max: count, integer: true });
-  const r = system.number('r', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true });
-  const w = system.number('w', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true });
-  const coordinator = system.has('coordinator') ? system.nodeName('coordinator') : null;
-  const readRepair = system.boolean('read-repair', { default: true });
-  const sloppy = system.boolean('sloppy', { default: false });
-  const sloppyAfterUs = system.duration('sloppy-after', { default: 50_000, min: 1 });
-  const handoffIntervalUs = system.duration('handoff-interval', { default: 500_000, min: 1 });
+  const n = system.number('n', { default: Math.max(1, replicas.length), min: 1, max: count, integer: true, description: 'replicas per key (default: all)' });
+  const r = system.number('r', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true, description: 'replies a read waits for (default: a majority of n)' });
+  const w = system.number('w', { default: Math.floor(n / 2) + 1, min: 1, max: n, integer: true, description: 'acknowledgements a write waits for (default: a majority of n)' });
+  const coordinator = system.has('coordinator') ? system.nodeName('coordinator', { description: 'the node that coordinates every request (default: the client picks a replica at random)' }) : null;
+  const readRepair = system.boolean('read-repair', { default: true, description: 'after a read, send the newest value to replicas that answered with older ones' });
+  const sloppy = system.boolean('sloppy', { default: false, description: 'sloppy quorum: write to stand-ins with a hint when home replicas do not answer' });
+  const sloppyAfterUs = system.duration('sloppy-after', { default: 50_000, min: 1, description: 'how long to wait for home replicas before writing to stand-ins' });
+  const handoffIntervalUs = system.duration('handoff-interval', { default: 500_000, min: 1, description: 'how often a node holding hints tries to hand them over' });
   const { conflict, timestamps } = parseConflict(system);
   if (sloppy && replicas.length > 0 && n >= replicas.length) {
     system.error('sloppy', `a sloppy quorum needs stand-ins outside a key's ${n} replicas, and there are ${replicas.length} in all`, 'place keys on fewer replicas than there are, e.g. n: 3 with 5 replicas');
@@ -72,8 +72,8 @@ export function parseLeaderlessConfig({ system, workload }: ModelSections): Lead
  * can compare a last-write-wins scenario with versions without editing the file.
  */
 function parseConflict(system: ConfigReader): { conflict: ConflictMode; timestamps: TimestampSource } {
-  const conflict = system.string('conflict', { default: 'versions', oneOf: ['versions', 'lww'] }) as ConflictMode;
-  const timestamps = system.string('timestamps', { default: 'coordinator', oneOf: ['coordinator', 'client'] }) as TimestampSource;
+  const conflict = system.string('conflict', { default: 'versions', oneOf: ['versions', 'lww'], description: 'which of two writes a replica keeps: versions, or last write wins by timestamp' }) as ConflictMode;
+  const timestamps = system.string('timestamps', { default: 'coordinator', oneOf: ['coordinator', 'client'], description: 'with conflict: lww, whose clock stamps a write' }) as TimestampSource;
   return { conflict, timestamps };
 }
 

@@ -44,24 +44,24 @@ const SECOND_US = 1_000_000;
 export function parseLockConfig({ system, workload }: ModelSections): LockConfig {
   if (workload) workload.error(null, 'the lock model has no workload: its clients loop on their own', 'remove the `workload:` section');
   const nodes = parseLockNodes(system);
-  const leaseUs = system.duration('lease', { default: 10 * SECOND_US, min: 1 });
-  const work = system.distribution('work', { default: { kind: 'constant', valueUs: SECOND_US } });
-  const fencing = system.boolean('fencing', { default: false });
-  const leaseClock = system.string('lease-clock', { default: 'monotonic', oneOf: LEASE_CLOCK_KINDS }) as LeaseClockKind;
-  const renewBeforeUs = system.duration('renew-before', { default: Math.floor(leaseUs / 2), min: 0 });
+  const leaseUs = system.duration('lease', { default: 10 * SECOND_US, min: 1, description: 'how long a grant or renewal lasts, on the service clock' });
+  const work = system.distribution('work', { default: { kind: 'constant', valueUs: SECOND_US }, description: 'time a client spends between checking its lease and writing' });
+  const fencing = system.boolean('fencing', { default: false, description: 'storage rejects a write whose token is below the highest it has seen' });
+  const leaseClock = system.string('lease-clock', { default: 'monotonic', oneOf: LEASE_CLOCK_KINDS, description: 'which clock the service and clients measure leases with' }) as LeaseClockKind;
+  const renewBeforeUs = system.duration('renew-before', { default: Math.floor(leaseUs / 2), min: 0, description: 'a holder renews once less than this is left of its lease (default: half the lease)' });
   // Only a renew-before given beside a valid lease can be wrong (no second error after a bad lease).
   if (system.has('renew-before') && leaseUs > 0 && renewBeforeUs >= leaseUs) system.error('renew-before', 'must be shorter than the lease', 'e.g. half the lease');
-  const retryUs = system.duration(aliasedKey(system, 'retry', ['retry-interval']), { default: SECOND_US, min: 1 });
-  const timeoutUs = system.duration(aliasedKey(system, 'timeout', ['request-timeout']), { default: SECOND_US, min: 1 });
-  const releaseAfterUs = system.durationOrNull('release-after');
+  const retryUs = system.duration(aliasedKey(system, 'retry', ['retry-interval']), { default: SECOND_US, min: 1, description: 'a refused (or unanswered) client asks again after this' });
+  const timeoutUs = system.duration(aliasedKey(system, 'timeout', ['request-timeout']), { default: SECOND_US, min: 1, description: 'a client gives up waiting for an answer after this' });
+  const releaseAfterUs = system.durationOrNull('release-after', { description: 'a holder releases the lock after holding it this long (default: it keeps it)' });
   return { ...nodes, leaseUs, work, fencing, leaseClock, renewBeforeUs, retryUs, timeoutUs, releaseAfterUs };
 }
 
 /** The service, the storage node and the clients: existing nodes, each in one part only. */
 function parseLockNodes(system: ConfigReader): Pick<LockConfig, 'service' | 'storage' | 'clients'> {
-  const service = system.nodeName(aliasedKey(system, 'service', ['lock-service']));
-  const storage = system.nodeName('storage');
-  const clients = system.nodeNames('clients');
+  const service = system.nodeName(aliasedKey(system, 'service', ['lock-service']), { description: 'the node running the lock service' });
+  const storage = system.nodeName('storage', { description: 'the node clients write to' });
+  const clients = system.nodeNames('clients', { description: 'the nodes that compete for the lock' });
   if (service !== '' && clients.includes(service)) {
     system.error('clients', `node "${service}" runs the lock service: it cannot also be a client`);
   }

@@ -43,12 +43,12 @@ export const ARRIVAL_RATE_PER_SECOND_MAX = 1_000_000;
 export const OUTSTANDING_REQUEST_COUNT_MAX = 2_000_000;
 
 export function parseRequestResponseConfig({ system, workload, nodeNames }: ModelSections): RequestResponseConfig {
-  const servers = system.nodeNames('servers');
-  const serviceTime = system.distribution('service', { default: { kind: 'constant', valueUs: 1000 } });
-  const serverConcurrency = system.number('concurrency', { default: 1, min: 1, max: 100_000, integer: true });
-  const queueCapacity = system.number('queue', { default: 1000, min: 0, max: 1_000_000, integer: true });
-  const balancer = system.section('balancer');
-  const balancerPolicy = (balancer?.string('policy', { default: 'random', oneOf: BALANCER_POLICIES }) ??
+  const servers = system.nodeNames('servers', { description: 'the nodes that serve requests' });
+  const serviceTime = system.distribution('service', { default: { kind: 'constant', valueUs: 1000 }, description: 'time a server works on one request' });
+  const serverConcurrency = system.number('concurrency', { default: 1, min: 1, max: 100_000, integer: true, description: 'requests a server works on at once' });
+  const queueCapacity = system.number('queue', { default: 1000, min: 0, max: 1_000_000, integer: true, description: 'waiting requests beyond this are rejected' });
+  const balancer = system.section('balancer', { description: 'how each client picks a server' });
+  const balancerPolicy = (balancer?.string('policy', { default: 'random', oneOf: BALANCER_POLICIES, description: 'how the balancer picks a server' }) ??
     'random') as BalancerPolicy;
   const balancerDetector = balancer ? parseBalancerDetector(balancer) : null;
   balancer?.finish();
@@ -56,28 +56,28 @@ export function parseRequestResponseConfig({ system, workload, nodeNames }: Mode
   if (!workload) {
     system.error(null, 'the request-response model needs a `workload:` section', 'add workload: { clients: [...], rate: 100/s }');
   }
-  const clients = workload?.nodeNames('clients') ?? [];
+  const clients = workload?.nodeNames('clients', { description: 'the nodes that send requests' }) ?? [];
   const hasRate = workload?.has('rate') ?? false;
   const hasConcurrency = workload?.has('concurrency') ?? false;
   if (workload && hasRate === hasConcurrency) {
     workload.error(null, 'give exactly one of `rate` (open loop) and `concurrency` (closed loop)', 'e.g. rate: 200/s');
   }
   const arrivalRatePerSecond = hasRate
-    ? workload!.ratePerSecond('rate', { min: 0, max: ARRIVAL_RATE_PER_SECOND_MAX })
+    ? workload!.ratePerSecond('rate', { min: 0, max: ARRIVAL_RATE_PER_SECOND_MAX, description: 'open loop: Poisson arrivals at this total rate (give rate or concurrency)' })
     : null;
   const closedLoopConcurrency = hasConcurrency
-    ? workload!.number('concurrency', { min: 1, max: 1_000_000, integer: true })
+    ? workload!.number('concurrency', { min: 1, max: 1_000_000, integer: true, description: 'closed loop: this many requests outstanding in total (give rate or concurrency)' })
     : null;
-  const timeoutUs = workload?.duration('timeout', { default: 1_000_000, min: 1 }) ?? 1_000_000;
-  const retries = workload?.number('retries', { default: 0, min: 0, max: 100, integer: true }) ?? 0;
-  const backoff = workload?.section('backoff') ?? null;
-  const backoffBaseUs = backoff?.duration('base', { default: 10_000, min: 0 }) ?? 10_000;
-  const backoffMaxUs = backoff?.duration('max', { default: 1_000_000, min: 0 }) ?? 1_000_000;
-  const backoffJitter = (backoff?.string('jitter', { default: 'full', oneOf: ['full', 'equal', 'none'] }) ??
+  const timeoutUs = workload?.duration('timeout', { default: 1_000_000, min: 1, description: 'a client gives up on an attempt after this' }) ?? 1_000_000;
+  const retries = workload?.number('retries', { default: 0, min: 0, max: 100, integer: true, description: 'attempts after a timeout' }) ?? 0;
+  const backoff = workload?.section('backoff', { description: 'the wait before each retry' }) ?? null;
+  const backoffBaseUs = backoff?.duration('base', { default: 10_000, min: 0, description: 'first backoff, doubled each retry' }) ?? 10_000;
+  const backoffMaxUs = backoff?.duration('max', { default: 1_000_000, min: 0, description: 'longest backoff' }) ?? 1_000_000;
+  const backoffJitter = (backoff?.string('jitter', { default: 'full', oneOf: ['full', 'equal', 'none'], description: 'random part of each backoff' }) ??
     'full') as BackoffJitter;
   backoff?.finish();
-  const idempotent = workload?.boolean('idempotent', { default: false }) ?? false;
-  const dedupeWindowUs = workload?.duration('dedupe-window', { default: 600_000_000, min: 1 }) ?? 600_000_000;
+  const idempotent = workload?.boolean('idempotent', { default: false, description: 'servers remember request ids and do not execute a retry twice' }) ?? false;
+  const dedupeWindowUs = workload?.duration('dedupe-window', { default: 600_000_000, min: 1, description: 'how long a server remembers a request id' }) ?? 600_000_000;
 
   for (const client of clients) {
     if (servers.includes(client)) {

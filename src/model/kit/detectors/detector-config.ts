@@ -69,9 +69,10 @@ export function parseDetectorConfig(reader: ConfigReader, defaultKind?: Detector
   const kind = reader.string('kind', {
     ...(defaultKind ? { default: defaultKind } : {}),
     oneOf: DETECTOR_KINDS,
+    description: 'timeout, phi-accrual (Akka) or health-check (a load balancer)',
   }) as DetectorKind;
-  const intervalUs = reader.duration('interval', { default: SECOND_US, min: PROBE_INTERVAL_MIN_US });
-  const suspectOnRefused = reader.boolean('suspect-on-refused', { default: false });
+  const intervalUs = reader.duration('interval', { default: SECOND_US, min: PROBE_INTERVAL_MIN_US, description: 'the monitor probes each target this often' });
+  const suspectOnRefused = reader.boolean('suspect-on-refused', { default: false, description: 'suspect a target at once when its host refuses connections' });
   const written = reader.has('kind') ? reader.raw('kind') : kind;
   if (!DETECTOR_KINDS.includes(written as DetectorKind)) {
     // The kind was already reported: its keys cannot be judged, so report nothing more about them.
@@ -86,11 +87,11 @@ export function parseDetectorConfig(reader: ConfigReader, defaultKind?: Detector
 function parseKind(reader: ConfigReader, kind: DetectorKind, common: DetectorCommon): DetectorConfig {
   switch (kind) {
     case 'timeout': {
-      const timeoutUs = reader.duration('timeout', { min: 1 });
+      const timeoutUs = reader.duration('timeout', { min: 1, description: 'suspect a target heard nothing from for this long' });
       return { kind, ...common, timeoutUs };
     }
     case 'phi-accrual': {
-      const threshold = reader.number('threshold', { default: 8, min: 0.01, max: 100 });
+      const threshold = reader.number('threshold', { default: 8, min: 0.01, max: 100, description: 'suspect when phi exceeds this' });
       const acceptablePauseUs = aliased(reader, 'acceptable-pause', 'acceptable-heartbeat-pause', (key) =>
         reader.duration(key, { default: 3 * SECOND_US, min: 0 }),
       );
@@ -105,8 +106,8 @@ function parseKind(reader: ConfigReader, kind: DetectorKind, common: DetectorCom
       if (timeoutUs > common.intervalUs) {
         reader.error('timeout', 'a health check timeout cannot exceed its interval', 'make timeout <= interval');
       }
-      const unhealthyAfter = reader.number('unhealthy-after', { default: 3, min: 1, max: 1000, integer: true });
-      const healthyAfter = reader.number('healthy-after', { default: 2, min: 1, max: 1000, integer: true });
+      const unhealthyAfter = reader.number('unhealthy-after', { default: 3, min: 1, max: 1000, integer: true, description: 'consecutive failed probes before suspecting' });
+      const healthyAfter = reader.number('healthy-after', { default: 2, min: 1, max: 1000, integer: true, description: 'consecutive answered probes before trusting again' });
       return { kind, ...common, timeoutUs, unhealthyAfter, healthyAfter };
     }
   }

@@ -43,35 +43,35 @@ export function parseReplicationWorkload(workload: ConfigReader | null, system: 
     system.error(null, 'this model needs a `workload:` section', 'add workload: { kind: kv, clients: [client], keys: 5, rate: 100/s }');
     return emptyKvWorkload();
   }
-  const kind = workload.string('kind', { default: 'kv', oneOf: WORKLOAD_KINDS });
-  const clients = workload.nodeNames('clients');
-  const timeoutUs = workload.duration('timeout', { default: 1_000_000, min: 1 });
+  const kind = workload.string('kind', { default: 'kv', oneOf: WORKLOAD_KINDS, description: 'kv: random reads, writes and cas; t-visibility: PBS probes' });
+  const clients = workload.nodeNames('clients', { description: 'the nodes that issue operations' });
+  const timeoutUs = workload.duration('timeout', { default: 1_000_000, min: 1, description: 'a client gives up on an operation after this' });
   // An unknown kind is reported; checking the kv keys against it would only add noise.
   if (workload.has('kind') && !WORKLOAD_KINDS.includes(String(workload.raw('kind')))) {
     for (const key of ['keys', 'mix', 'rate', 'concurrency', 'retries', 'gap', 'probes']) workload.raw(key);
     return { ...emptyKvWorkload(), clients, timeoutUs };
   }
   if (kind === 't-visibility') {
-    const gapUs = workload.duration('gap', { default: 0, min: 0 });
-    const probeCount = workload.number('probes', { default: 10_000, min: 1, max: PROBE_COUNT_MAX, integer: true });
+    const gapUs = workload.duration('gap', { default: 0, min: 0, description: 'time from a write being acknowledged to the probe read' });
+    const probeCount = workload.number('probes', { default: 10_000, min: 1, max: PROBE_COUNT_MAX, integer: true, description: 'probes in all, split over the clients' });
     return { kind: 't-visibility', clients, gapUs, probeCount, timeoutUs };
   }
-  const keyCount = workload.number('keys', { default: 5, min: 1, max: KEY_COUNT_MAX, integer: true });
+  const keyCount = workload.number('keys', { default: 5, min: 1, max: KEY_COUNT_MAX, integer: true, description: 'keys k1..kN' });
   const mix = parseMix(workload);
   const hasRate = workload.has('rate');
   if (hasRate === workload.has('concurrency')) {
     workload.error(null, 'give exactly one of `rate` (open loop) and `concurrency` (closed loop, per client)', 'e.g. rate: 100/s');
   }
-  const arrivalRatePerSecond = hasRate ? workload.ratePerSecond('rate', { min: 0, max: 1_000_000 }) : null;
+  const arrivalRatePerSecond = hasRate ? workload.ratePerSecond('rate', { min: 0, max: 1_000_000, description: 'open loop: Poisson arrivals at this total rate (give rate or concurrency)' }) : null;
   const concurrencyPerClient = workload.has('concurrency')
-    ? workload.number('concurrency', { min: 1, max: 10_000, integer: true })
+    ? workload.number('concurrency', { min: 1, max: 10_000, integer: true, description: 'closed loop: operations outstanding per client (give rate or concurrency)' })
     : null;
-  const retries = workload.number('retries', { default: 0, min: 0, max: 100, integer: true });
+  const retries = workload.number('retries', { default: 0, min: 0, max: 100, integer: true, description: 'attempts after a timeout (a retried write may take effect twice)' });
   return { kind: 'kv', clients, keyCount, mix, arrivalRatePerSecond, concurrencyPerClient, timeoutUs, retries };
 }
 
 function parseMix(workload: ConfigReader): KvWorkloadConfig['mix'] {
-  const section = workload.section('mix');
+  const section = workload.section('mix', { description: 'shares of read, write and cas (normalized); default half reads, half writes' });
   if (section === null) return { read: 0.5, write: 0.5, cas: 0 };
   const read = section.number('read', { default: 0, min: 0 });
   const write = section.number('write', { default: 0, min: 0 });
