@@ -32,9 +32,24 @@ function endQuietlyOnClosedPipe(stream: NodeJS.WritableStream, exitCode: () => n
   });
 }
 
+/**
+ * Ctrl-C before a command has set up its own handling (while modules load, a file is read, ...)
+ * ends with "interrupted" and exit 130 rather than death by the signal; once a command listens
+ * for SIGINT itself (`interruptible`, sweep, explore), this listener steps aside.
+ */
+function exitOnInterruptUnlessHandled(): void {
+  const onSignal = (): void => {
+    if (process.listenerCount('SIGINT') > 1) return;
+    process.stderr.write('interrupted\n');
+    process.exit(EXIT_INTERRUPTED);
+  };
+  process.on('SIGINT', onSignal);
+}
+
 export function defaultIo(): CliIo & { exitCode: number } {
   endQuietlyOnClosedPipe(process.stdout, () => io.exitCode);
   endQuietlyOnClosedPipe(process.stderr, () => io.exitCode);
+  exitOnInterruptUnlessHandled();
   const io = {
     stdout: process.stdout,
     stderr: process.stderr,

@@ -102,7 +102,7 @@ describe.skipIf(!built)('pipes and signals', () => {
 // Skipped where script(1) is missing or cannot open a pseudo-terminal (some containers).
 const hasScript = spawnSync('script', ['-q', '-e', '-c', 'stty cols 100 rows 40 && test -t 2', '/dev/null'], { stdio: ['pipe', 'ignore', 'ignore'] }).status === 0;
 
-function runOnTerminal(shellCommand: string, ctrlCAfterMs: number): Promise<Ended> {
+function runOnTerminal(shellCommand: string, ctrlCAfterMs: number, whenShown?: string): Promise<Ended> {
   return new Promise((done) => {
     // Spinners are off under CI=... by design (canShowProgress); these tests are about a person's
     // terminal, so they run without it even when the suite itself runs in CI.
@@ -111,8 +111,19 @@ function runOnTerminal(shellCommand: string, ctrlCAfterMs: number): Promise<Ende
     const child = spawn('script', ['-q', '-e', '-c', shellCommand, '/dev/null'], { cwd: ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     const startedMs = performance.now();
-    child.stdout!.on('data', (chunk) => (out += String(chunk)));
-    const typed = setTimeout(() => child.stdin!.write('\x03'), ctrlCAfterMs);
+    // Ctrl-C ctrlCAfterMs after the start or, with `whenShown`, 300 ms after that text is on the
+    // screen (a loaded machine can take longer than any fixed delay to show the spinner).
+    let typedOnce = false;
+    child.stdout!.on('data', (chunk) => {
+      out += String(chunk);
+      if (whenShown !== undefined && !typedOnce && out.includes(whenShown)) {
+        typedOnce = true;
+        setTimeout(() => child.stdin!.write('\x03'), 300);
+      }
+    });
+    const typed = setTimeout(() => {
+      if (whenShown === undefined) child.stdin!.write('\x03');
+    }, ctrlCAfterMs);
     const killed = setTimeout(() => child.kill('SIGKILL'), ctrlCAfterMs + 10_000);
     child.on('close', (code) => {
       clearTimeout(typed);
@@ -134,7 +145,7 @@ describe.skipIf(!built || !hasScript)('on a real terminal', () => {
   }, 20_000);
 
   it('the spinner has no colour under NO_COLOR', async () => {
-    const ended = await runOnTerminal(`stty cols 100 rows 40; NO_COLOR=1 ${longRun}`, 2000);
+    const ended = await runOnTerminal(`stty cols 100 rows 40; NO_COLOR=1 ${longRun}`, 0, 'simulating pause-looks-dead');
     expect(ended.out).toContain('simulating pause-looks-dead');
     expect(ended.out).not.toMatch(/\u001b\[3\dm/); // no foreground colour escape at all
     expect(ended.code).toBe(130);

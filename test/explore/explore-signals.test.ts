@@ -20,7 +20,14 @@ describe('ddsim explore and Ctrl-C', () => {
       const child = spawn('node', ['bin/ddsim.js', ...ARGS, '--runs', '400', '--workers', '2', '--failures', dir, '--out', out], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
       let stderr = '';
       child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-      setTimeout(() => child.kill('SIGINT'), 2500);
+      // Interrupt once some runs are in (polling the file: a fixed delay fails on a loaded machine).
+      const poll = setInterval(() => {
+        if (existsSync(out) && readFileSync(out, 'utf8').split('\n').length > 3) {
+          clearInterval(poll);
+          child.kill('SIGINT');
+        }
+      }, 50);
+      child.on('exit', () => clearInterval(poll));
       child.on('exit', (code) => done({ code, stderr }));
     });
     expect(ended.code).toBe(130);
