@@ -13,7 +13,7 @@ import {
   type ShrunkRecord,
 } from '../explore/explore-record.js';
 import { InputError, type InputProblem } from './errors.js';
-import { refuseExistingOut } from './sweep-output.js';
+import { outProblem, refuseExistingOut } from './sweep-output.js';
 
 export interface ExploreOutput {
   append(record: ExploreRunRecord | ShrunkRecord): void;
@@ -25,15 +25,6 @@ export interface OpenedExploreOutput {
   readonly previousRuns: readonly ExploreRunRecord[];
   readonly previousShrunk: readonly ShrunkRecord[];
 }
-
-const outProblem = (file: string, message: string, hint?: string): InputProblem => ({
-  file: `--out ${file}`,
-  line: 0,
-  column: 0,
-  path: '',
-  message,
-  ...(hint ? { hint } : {}),
-});
 
 export function openExploreOutput(file: string, options: { cwd: string; resume: boolean; force: boolean; header: ExploreHeaderRecord }): OpenedExploreOutput {
   const path = resolve(options.cwd, file);

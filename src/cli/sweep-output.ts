@@ -20,7 +20,8 @@ export interface OpenedOutput {
   readonly previous: readonly RunRecord[];
 }
 
-const outProblem = (file: string, message: string, hint?: string): InputProblem => ({
+/** A problem with the `--out` file (sweep and explore). */
+export const outProblem = (file: string, message: string, hint?: string): InputProblem => ({
   file: `--out ${file}`,
   line: 0,
   column: 0,
