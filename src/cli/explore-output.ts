@@ -12,7 +12,7 @@ import {
   type ExploreRunRecord,
   type ShrunkRecord,
 } from '../explore/explore-record.js';
-import { InputError, type InputProblem } from './errors.js';
+import { InputError } from './errors.js';
 import { outProblem, refuseExistingOut } from './sweep-output.js';
 
 export interface ExploreOutput {
