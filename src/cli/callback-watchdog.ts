@@ -1,28 +1,21 @@
 // `ddsim run` simulates on the main thread, where a model callback that never returns
 // (`while (true) {}`) would hang it for ever: JavaScript cannot interrupt itself. So every piece
-// of a run that calls model code runs through `guard`, inside node:vm with breakOnSigint (Node's
-// own way to stop a runaway script on Ctrl-C, the REPL's), while a small watchdog thread
-// (callback-watchdog-worker.ts) reads the run's heartbeat. When one callback has run past
-// limits.callback-wall, the watchdog marks itself fired and sends this process SIGINT: V8
-// terminates the running code (no catch or finally in it runs) and `guard` throws CallbackStuck
-// with what was running. A Ctrl-C typed meanwhile stops it the same way: InterruptedError.
-// Outside `guard` the watchdog never signals; the one race left (the callback returns in the
-// microseconds between the watchdog's last look and its signal) would read as a Ctrl-C.
+// of a run that calls model code runs through `guard`, inside node:vm with a `timeout` of
+// limits.callback-wall: V8 terminates code still running then (no catch or finally in it runs)
+// and `guard` throws CallbackStuck with what the run's heartbeat says was running. Runs advance
+// in slices kept to about SLICE_TARGET_MS of wall time (`advance` adapts the event count), so a
+// slice that outlives the limit — a hundred times its target — means a callback that does not
+// return, not a model that is merely slow.
+//
+// Why not breakOnSigint with a watchdog thread sending SIGINT: Node's SIGINT watchdog starts and
+// stops a thread around every vm call, and a Ctrl-C landing in that hand-over is lost or kills
+// the process by the signal; with a timeout, SIGINT keeps its ordinary JavaScript listeners
+// (src/cli/interrupt.ts), seen between slices. The price: Ctrl-C during a callback that never
+// returns waits for limits.callback-wall.
 
-import { Worker } from 'node:worker_threads';
+import vm from 'node:vm';
 import { CallbackHeartbeat, HEARTBEAT_BYTES, readHeartbeat, type HeartbeatSnapshot } from '../sim/callback-heartbeat.js';
-import { InterruptedError } from './errors.js';
-import { stoppableBySigint } from './interrupt.js';
-
-/** Int32 slots of the control buffer shared with the watchdog thread. */
-export const WATCHDOG_ARMED = 0;
-export const WATCHDOG_FIRED = 1;
-const CONTROL_SLOT_COUNT = 2;
-
-export interface WatchdogWorkerData {
-  readonly heartbeatBuffer: SharedArrayBuffer;
-  readonly controlBuffer: SharedArrayBuffer;
-}
+import { CALLBACK_WALL_DEFAULT_US } from '../scenario/scenario-keys.js';
 
 /** A callback ran past limits.callback-wall and was stopped; `snapshot` says which. */
 export class CallbackStuck extends Error {
@@ -32,54 +25,60 @@ export class CallbackStuck extends Error {
   }
 }
 
-export class CallbackWatchdog {
-  /** Give it to the ScenarioRun: the watchdog reads it. */
-  readonly heartbeat: CallbackHeartbeat;
-  private readonly control: Int32Array;
-  private readonly worker: Worker;
+/** Wall time one slice of a run aims at (a spinner turns and Ctrl-C is seen between slices). */
+const SLICE_TARGET_MS = 100;
+const SLICE_EVENT_COUNT_MIN = 1_000;
+const SLICE_EVENT_COUNT_MAX = 250_000;
 
-  constructor() {
-    const data: WatchdogWorkerData = {
-      heartbeatBuffer: new SharedArrayBuffer(HEARTBEAT_BYTES),
-      controlBuffer: new SharedArrayBuffer(CONTROL_SLOT_COUNT * 4),
-    };
-    this.heartbeat = new CallbackHeartbeat(data.heartbeatBuffer);
-    this.control = new Int32Array(data.controlBuffer);
-    this.worker = new Worker(workerUrl(), { workerData: data });
-    this.worker.unref(); // never keeps the process alive
-    this.worker.on('error', () => {}); // a watchdog that could not start: runs go on unwatched
+interface Advancing {
+  advance(eventCount: number): boolean;
+}
+
+export class CallbackWatchdog {
+  /** Give it to the ScenarioRun: it says which model code runs, for the message. */
+  readonly heartbeat = new CallbackHeartbeat(new ArrayBuffer(HEARTBEAT_BYTES));
+  private readonly context = vm.createContext({ work: null as (() => unknown) | null });
+  private readonly script = new vm.Script('work()');
+  private sliceEventCount = 20_000;
+  private limitMs = CALLBACK_WALL_DEFAULT_US / 1000;
+
+  /** The next runs' limits.callback-wall (set before a scenario's run is built). */
+  watch(callbackWallUs: number | undefined): void {
+    this.limitMs = Math.max(1, Math.round((callbackWallUs ?? CALLBACK_WALL_DEFAULT_US) / 1000));
   }
 
-  /** Runs `work` (model code inside) so that the watchdog, or Ctrl-C, can stop it. */
+  /** Runs `work` (model code inside) so that it is stopped once it outlives limits.callback-wall. */
   guard<T>(work: () => T): T {
     const realRandom = Math.random;
     const realNow = Date.now;
-    Atomics.store(this.control, WATCHDOG_FIRED, 0);
-    Atomics.store(this.control, WATCHDOG_ARMED, 1);
+    const previous = this.context.work;
+    this.context.work = work;
     try {
-      return stoppableBySigint(work);
+      return this.script.runInContext(this.context, { timeout: this.limitMs }) as T;
     } catch (error) {
-      if (!(error instanceof InterruptedError)) throw error;
+      if ((error as { code?: unknown } | null)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
       // Terminated code ran no finally blocks: the determinism traps are still set.
       Math.random = realRandom;
       Date.now = realNow;
       this.heartbeat.nameRunningCallback();
       const snapshot = readHeartbeat(this.heartbeat.buffer);
       this.heartbeat.leave();
-      if (Atomics.load(this.control, WATCHDOG_FIRED) === 1) throw new CallbackStuck(snapshot);
-      throw error;
+      throw new CallbackStuck({ ...snapshot, wallLimitMs: this.limitMs });
     } finally {
-      Atomics.store(this.control, WATCHDOG_ARMED, 0);
+      this.context.work = previous;
     }
   }
 
-  /** Ends the watchdog thread without waiting for it (it may still be starting up). */
-  stop(): void {
-    void this.worker.terminate();
+  /** One guarded slice of `run`, its event count adapted to last about SLICE_TARGET_MS; true when the run is done. */
+  advance(run: Advancing): boolean {
+    const startedMs = performance.now();
+    const done = this.guard(() => run.advance(this.sliceEventCount));
+    const elapsedMs = performance.now() - startedMs;
+    if (elapsedMs > 2 * SLICE_TARGET_MS) this.sliceEventCount = Math.max(SLICE_EVENT_COUNT_MIN, Math.floor(this.sliceEventCount / 2));
+    else if (elapsedMs < SLICE_TARGET_MS / 2) this.sliceEventCount = Math.min(SLICE_EVENT_COUNT_MAX, this.sliceEventCount * 2);
+    return done;
   }
-}
 
-function workerUrl(): URL {
-  const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./callback-watchdog-worker-tsx.mjs', here) : new URL('./callback-watchdog-worker.js', here);
+  /** Nothing to release (kept so callers need not know how the watchdog works). */
+  stop(): void {}
 }

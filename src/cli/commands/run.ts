@@ -50,8 +50,6 @@ interface RunOptions extends TraceCliOptions {
   readonly messages?: string;
 }
 
-/** Events simulated between returns to the Node.js event loop (keeps a spinner turning). */
-const SLICE_EVENT_COUNT = 250_000;
 const SPINNER_DELAY_MS = 1000;
 
 export function define(program: Command, io: CliIo): void {
@@ -125,7 +123,14 @@ async function isDeterministic(scenario: Scenario, io: CliIo, watchdog: Callback
   const { checkDeterminism } = await import('../../run/determinism-check.js');
   let report;
   try {
-    report = watchdog.guard(() => checkDeterminism(scenario, { heartbeat: watchdog.heartbeat }));
+    watchdog.watch(scenario.limits.callbackWallUs);
+    report = checkDeterminism(scenario, { heartbeat: watchdog.heartbeat }, {
+      build: (make) => watchdog.guard(make),
+      finish: (run) => {
+        while (!watchdog.advance(run));
+        watchdog.guard(() => run.result());
+      },
+    });
   } catch (error) {
     if (error instanceof InterruptedError) throw error;
     if (!(error instanceof CallbackStuck)) return true; // the run itself fails: the normal run reports how
@@ -214,7 +219,7 @@ async function simulate(scenario: Scenario, io: CliIo, watchdog: CallbackWatchdo
    */
   const guarded = <T>(work: () => T): T => {
     try {
-      return watchdog.guard(work);
+      return work();
     } catch (error) {
       spinner?.stop();
       if (error instanceof InterruptedError) throw error;
@@ -225,11 +230,12 @@ async function simulate(scenario: Scenario, io: CliIo, watchdog: CallbackWatchdo
       throw new ModelRuntimeError(scenario.source.file, run?.nowUs ?? 0, error, run?.activeNode ?? null);
     }
   };
-  const started = guarded(() => new ScenarioRun(scenario, { heartbeat: watchdog.heartbeat, ...(capture === undefined ? {} : { capture }) }));
+  watchdog.watch(scenario.limits.callbackWallUs);
+  const started = guarded(() => watchdog.guard(() => new ScenarioRun(scenario, { heartbeat: watchdog.heartbeat, ...(capture === undefined ? {} : { capture }) })));
   run = started;
   const progress = canShowProgress(io);
   // Sliced on a terminal or not, so that Ctrl-C (SIGINT) is seen within a fraction of a second.
-  const advance = (): boolean => guarded(() => started.advance(SLICE_EVENT_COUNT));
+  const advance = (): boolean => guarded(() => watchdog.advance(started));
   while (!advance()) {
     if (interruptRequested()) {
       spinner?.stop();
@@ -246,7 +252,7 @@ async function simulate(scenario: Scenario, io: CliIo, watchdog: CallbackWatchdo
     await new Promise((resolve) => setImmediate(resolve));
   }
   spinner?.stop();
-  const result = guarded(() => started.result());
+  const result = guarded(() => watchdog.guard(() => started.result()));
   const timing: RunTiming = { wallMs: performance.now() - startedMs };
   return { result, timing, captured: started.captured() };
 }
