@@ -33,4 +33,4 @@ export {
   type TimerRecord,
 } from './capture/event-capture.js';
 export { loadScenario, type LoadScenarioOptions } from './scenario/load-scenario.js';
-export { builtinModel, builtinModelNames } from './models/registry.js';
+export { builtinModel, builtinModelNames, loadBuiltinModel } from './models/all-models.js';

@@ -2,11 +2,12 @@
 // maps errors to exit codes (0 ok, 1 expectation failed, 2 invalid input or usage, 3 run did not
 // complete, 4 the model failed, 70 internal error, 130 interrupted). The only place (with the
 // commands) that prints, reads files or decides the exit code. A closed stdout (`| head`) ends
-// the process quietly with the exit code it had.
+// the process quietly with the exit code it had. Start-up is kept short: `--version` is answered
+// before commander loads, and only the command named on the command line is loaded.
 
 import { readFileSync } from 'node:fs';
-import { Command, CommanderError } from 'commander';
-import { commandModules, type CliIo } from './commands/index.js';
+import type { CommanderError } from 'commander';
+import { commandsFor, type CliIo } from './commands/index.js';
 import {
   EXIT_INTERNAL,
   EXIT_INTERRUPTED,
@@ -63,7 +64,18 @@ export function defaultIo(): CliIo & { exitCode: number } {
   return io;
 }
 
+/** `ddsim --version` (or -V) and nothing else: what commander would print, without loading it. */
+function isVersionRequest(args: readonly string[]): boolean {
+  return args.length === 1 && (args[0] === '--version' || args[0] === '-V');
+}
+
 export async function main(argv: readonly string[], io = defaultIo()): Promise<number> {
+  const args = argv.slice(2);
+  if (isVersionRequest(args)) {
+    io.stdout.write(`${packageVersion()}\n`);
+    return 0;
+  }
+  const { Command, CommanderError } = await import('commander');
   const program = new Command();
   program
     .name('ddsim')
@@ -75,17 +87,17 @@ export async function main(argv: readonly string[], io = defaultIo()): Promise<n
       writeErr: (text) => io.stderr.write(text),
     })
     .exitOverride();
-  for (const load of commandModules) (await load()).define(program, io);
+  for (const command of commandsFor(args)) (await command.load()).define(program, io);
   try {
     await program.parseAsync([...argv]);
     return io.exitCode;
   } catch (error) {
-    return handleError(error, io);
+    return handleError(error, io, CommanderError);
   }
 }
 
-function handleError(error: unknown, io: CliIo & { exitCode: number }): number {
-  if (error instanceof CommanderError) {
+function handleError(error: unknown, io: CliIo & { exitCode: number }, commanderError: typeof CommanderError): number {
+  if (error instanceof commanderError) {
     // --help and --version end here with exit code 0.
     if (error.exitCode === 0) return 0;
     return EXIT_INVALID;

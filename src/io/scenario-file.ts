@@ -3,7 +3,7 @@
 // (exit code 2). The one place besides src/cli that reads scenario files.
 
 import { dirname, resolve } from 'node:path';
-import { builtinModel, builtinModelNames } from '../models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../models/registry.js';
 import { loadScenario } from '../scenario/load-scenario.js';
 import { createModelResolver } from '../scenario/resolve-model.js';
 import type { Scenario } from '../scenario/types.js';
@@ -19,7 +19,7 @@ export interface ScenarioFileOptions {
   readonly seed?: number;
 }
 
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 
 export async function loadScenarioFile(file: string, options: ScenarioFileOptions): Promise<Scenario> {
   const absolutePath = resolve(options.cwd, file);

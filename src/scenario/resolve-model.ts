@@ -1,5 +1,6 @@
 // Finds the system model a scenario names: a built-in (from the registry, passed in so that this
-// module does not import the models) or a module path relative to the scenario's directory.
+// module does not import the models; the lookup may load the model on demand) or a module path
+// relative to the scenario's directory.
 // Module paths start with ./ ../ or /, or end in .js .mjs .ts; `.ts` files load through tsx.
 // Returns the model, or a message saying why it could not be found.
 
@@ -17,12 +18,12 @@ export function isModulePath(nameOrPath: string): boolean {
 }
 
 export function createModelResolver(
-  builtin: (name: string) => SystemModel | undefined,
+  builtin: (name: string) => SystemModel | undefined | Promise<SystemModel | undefined>,
   builtinNames: () => readonly string[],
 ): ModelResolver {
   return async (nameOrPath, scenarioDir) => {
     if (isModulePath(nameOrPath)) return importModel(resolve(scenarioDir, nameOrPath), nameOrPath);
-    const model = builtin(nameOrPath);
+    const model = await builtin(nameOrPath);
     if (model !== undefined) return model;
     const hint = suggestionHint(nameOrPath, builtinNames(), 'built-in models');
     return `unknown model ${JSON.stringify(nameOrPath)}${hint ? ` (${hint})` : ''}; a model module path starts with ./`;

@@ -6,7 +6,7 @@ import type { SystemModel } from '../../src/model/api.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 
 export interface ClockReading {
   readonly node: string;
@@ -61,7 +61,7 @@ export const clockProbeModel: SystemModel<ClockProbeConfig, ClockProbeShared & {
 };
 
 const resolver = createModelResolver(
-  (name) => (name === 'clock-probe' ? (clockProbeModel as unknown as SystemModel) : builtinModel(name)),
+  (name) => (name === 'clock-probe' ? (clockProbeModel as unknown as SystemModel) : loadBuiltinModel(name)),
   () => [...builtinModelNames(), 'clock-probe'],
 );
 

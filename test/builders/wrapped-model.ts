@@ -4,7 +4,7 @@
 // the result with resolverWith().
 
 import type { HistoryOperation, NodeContext, SystemModel } from '../../src/model/api.js';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 import { createModelResolver, type ModelResolver } from '../../src/scenario/resolve-model.js';
 
 export interface ModelWrapping {
@@ -53,5 +53,5 @@ function replaceMember<K extends keyof NodeContext>(ctx: NodeContext, member: K,
 
 /** The built-in models, and `wrapped` for the given one. */
 export function resolverWith(wrapped: SystemModel<any, any>): ModelResolver {
-  return createModelResolver((name) => (name === 'wrapped' ? (wrapped as SystemModel) : builtinModel(name)), builtinModelNames);
+  return createModelResolver((name) => (name === 'wrapped' ? (wrapped as SystemModel) : loadBuiltinModel(name)), builtinModelNames);
 }

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { runCli } from '../cli/fake-io.js';
 import { leaderFollowerModel } from '../../src/models/leader-follower/index.js';
 import type { LeaderFollowerObserver } from '../../src/models/leader-follower/observer.js';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 import { ScenarioRun } from '../../src/run/run-scenario.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
@@ -15,7 +15,7 @@ import { problemsOf, minimal, where } from '../scenario/scenario-test-helpers.js
 import { resolveListener, rotatingLeader, type ListenerLog } from './listener-model.js';
 
 const nodeNames = ['a', 'b', 'c'];
-const builtinResolver = createModelResolver(builtinModel, builtinModelNames);
+const builtinResolver = createModelResolver(loadBuiltinModel, builtinModelNames);
 
 async function runListener(faults: string) {
   const text = `duration: 30s\nnodes: [{ name: a }, { name: b }, { name: c }]\nsystem: { model: listener }\nfaults:\n${faults}\n`;

@@ -2,12 +2,12 @@
 // phases until their time limits, and they count as unknown (their outcome was never learned).
 
 import { describe, expect, it } from 'vitest';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 import { runScenario } from '../../src/run/run-scenario.js';
 
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 const run = async (text: string) => runScenario(await loadScenario({ file: 'test.yaml', text, sets: [], resolveModel }));
 
 // 50ms each way and 200 ops/s: about 20 operations are in flight when the client crashes.

@@ -5,12 +5,12 @@
 
 import { describe, expect, it } from 'vitest';
 import { homeReplicas, preferenceList, type LeaderlessConfig } from '../../src/models/leaderless/config.js';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 import { runScenario } from '../../src/run/run-scenario.js';
 
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 const run = async (text: string, sets: string[] = []) => runScenario(await loadScenario({ file: 'test.yaml', text, sets, resolveModel }));
 
 const replicas = ['replica-1', 'replica-2', 'replica-3', 'replica-4', 'replica-5'];

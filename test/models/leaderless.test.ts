@@ -2,13 +2,13 @@
 // majority-quorum write availability against the binomial formula.
 
 import { describe, expect, it } from 'vitest';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 import { runScenario } from '../../src/run/run-scenario.js';
 import { readFileSync } from 'node:fs';
 
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 const run = async (text: string, sets: string[] = []) =>
   runScenario(await loadScenario({ file: 'test.yaml', text, sets, resolveModel }));
 

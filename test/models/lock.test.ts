@@ -11,12 +11,12 @@ import { InputError } from '../../src/cli/errors.js';
 import { lockModel } from '../../src/models/lock/index.js';
 import type { LockObserver } from '../../src/models/lock/observer.js';
 import type { LockFacts } from '../../src/model/lock-facts.js';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 import { ScenarioRun } from '../../src/run/run-scenario.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 
 /** Runs `text` (with `--set`s) and returns the result and the facts the model recorded. */
 async function run(text: string, sets: string[] = []) {

@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/cli/errors.js';
 import { StreamFactory } from '../../src/kernel/random-stream.js';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 import { runScenario } from '../../src/run/run-scenario.js';
 
 const REPLACEMENTS = ['-5s', '-1', '0', '1e309', '999999999999', '""', '[]', '{}', 'null', 'true', '2.5', '"*"', 'abc', '0ms', '1/s', '150%', '[[a]]'];
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 
 function mutate(text: string, pick: (n: number) => number): string {
   const lines = text.split('\n');

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { builtinModel, builtinModelNames } from '../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../src/models/registry.js';
 import { loadScenario } from '../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../src/scenario/resolve-model.js';
 import { runScenario } from '../../src/run/run-scenario.js';
@@ -36,7 +36,7 @@ describe('repl-sloppy-quorum', () => {
   });
 
   it('sloppy quorum: the history is not linearizable', async () => {
-    const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+    const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
     const text = `${readFileSync('scenarios/repl-sloppy-quorum.yaml', 'utf8')}  - linearizable\n`;
     const scenario = await loadScenario({ file: 'repl-sloppy-quorum.yaml', text, sets: ['system.sloppy=true'], resolveModel });
     const result = runScenario(scenario);

@@ -11,11 +11,11 @@ export function define(program: Command, io: CliIo): void {
     .command('schema')
     .description('print the JSON Schema of scenario files (for editor completion and checks)')
     .action(async () => {
-      const [{ scenarioSchemaText }, { builtinModel, builtinModelNames }] = await Promise.all([
+      const [{ scenarioSchemaText }, { loadBuiltinModels }] = await Promise.all([
         import('../../scenario/schema/scenario-schema-text.js'),
         import('../../models/registry.js'),
       ]);
-      const models = builtinModelNames().map((name) => builtinModel(name)!);
+      const models = await loadBuiltinModels();
       io.stdout.write(await scenarioSchemaText(models));
     });
 }

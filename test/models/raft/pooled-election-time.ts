@@ -7,7 +7,7 @@ import { StreamingHistogram, type HistogramSketch } from '../../../src/metrics/s
 import { ScenarioRun } from '../../../src/run/run-scenario.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../../src/scenario/resolve-model.js';
-import { builtinModel, builtinModelNames } from '../../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../../src/models/registry.js';
 
 export interface PooledElectionTime {
   readonly runs: number;
@@ -20,7 +20,7 @@ export interface PooledElectionTime {
   readonly unavailableMsMax: number;
 }
 
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 
 export async function pooledElectionTime(scenarioFile: string, seeds: readonly number[], sets: readonly string[]): Promise<PooledElectionTime> {
   const text = readFileSync(new URL(`../../../scenarios/${scenarioFile}`, import.meta.url), 'utf8');

@@ -9,7 +9,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../../src/errors/input-error.js';
-import { builtinModel, builtinModelNames } from '../../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel, loadBuiltinModels } from '../../../src/models/registry.js';
 import { loadScenario } from '../../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../../src/scenario/resolve-model.js';
 import { scenarioSchemaText } from '../../../src/scenario/schema/scenario-schema-text.js';
@@ -17,8 +17,8 @@ import { scenarioSchemaText } from '../../../src/scenario/schema/scenario-schema
 const ROOT = path.resolve(__dirname, '../../..');
 const SHIPPED_SCHEMA = path.join(ROOT, 'schema/scenario.schema.json');
 const HEADER = '# yaml-language-server: $schema=../schema/scenario.schema.json';
-const models = builtinModelNames().map((name) => builtinModel(name)!);
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const models = await loadBuiltinModels();
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 
 const schemaText = await scenarioSchemaText(models);
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(JSON.parse(schemaText));

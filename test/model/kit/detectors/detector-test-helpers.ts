@@ -2,14 +2,14 @@
 // and run it.
 
 import { InputError, type InputProblem } from '../../../../src/cli/errors.js';
-import { builtinModel, builtinModelNames } from '../../../../src/models/registry.js';
+import { builtinModelNames, loadBuiltinModel } from '../../../../src/models/registry.js';
 import { runScenario } from '../../../../src/run/run-scenario.js';
 import type { RunResult } from '../../../../src/result/run-result.js';
 import { loadScenario } from '../../../../src/scenario/load-scenario.js';
 import { createModelResolver } from '../../../../src/scenario/resolve-model.js';
 import type { Scenario } from '../../../../src/scenario/types.js';
 
-const resolveModel = createModelResolver(builtinModel, builtinModelNames);
+const resolveModel = createModelResolver(loadBuiltinModel, builtinModelNames);
 
 export function loadYaml(text: string): Promise<Scenario> {
   return loadScenario({ file: 'test.yaml', text, resolveModel });
