@@ -5,7 +5,9 @@
 // the two are compared in the same moment on a noisy machine. Prints one JSON line per run and a
 // final summary line (medians over --repeat). Only the simulation loop is timed, not loading.
 //
-// Usage: node dist/bench/main.js [--sizes 1000000,10000000] [--repeat 1]
+// Then the sweep benchmark (./sweep-bench.ts) and the start-up one (./startup-bench.ts).
+//
+// Usage: node dist/bench/main.js [--sizes 1000000,10000000] [--repeat 1] [--skip-sweep] [--skip-startup]
 // This is a measuring tool: wall-clock reads are allowed here (each marked for the determinism grep).
 
 import { spawnSync } from 'node:child_process';
@@ -15,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadScenarioFile } from '../io/scenario-file.js';
 import { ScenarioRun } from '../run/run-scenario.js';
+import { runStartupBench } from './startup-bench.js';
 import { runSweepBench } from './sweep-bench.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -44,6 +47,8 @@ interface BenchOptions {
   readonly childSize: number | null;
   /** Skips the sweep benchmark (200 short runs with 1 and 2 workers). */
   readonly skipSweep: boolean;
+  /** Skips the start-up benchmark (`ddsim --version` and a small run, fresh processes). */
+  readonly skipStartup: boolean;
 }
 
 function parseOptions(argv: readonly string[]): BenchOptions {
@@ -54,6 +59,7 @@ function parseOptions(argv: readonly string[]): BenchOptions {
       repeat: { type: 'string', default: '1' },
       child: { type: 'string' },
       'skip-sweep': { type: 'boolean', default: false },
+      'skip-startup': { type: 'boolean', default: false },
     },
   });
   const sizes = values.sizes === undefined ? SIZES_DEFAULT : values.sizes.split(',').map(positiveInteger);
@@ -62,6 +68,7 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     repeatCount: positiveInteger(values.repeat ?? '1'),
     childSize: values.child === undefined ? null : positiveInteger(values.child),
     skipSweep: values['skip-sweep'] === true,
+    skipStartup: values['skip-startup'] === true,
   };
 }
 
@@ -187,6 +194,7 @@ async function main(): Promise<void> {
   const summaries = options.sizes.map((size) => measureSize(size, options.repeatCount, withReference));
   console.log(JSON.stringify(summaryLine(summaries, options.repeatCount)));
   if (!options.skipSweep) await runSweepBench();
+  if (!options.skipStartup) runStartupBench();
 }
 
 main().catch((error: unknown) => {
