@@ -3,7 +3,11 @@
 // get/put/append → key-value store (checked per key); cas → compare-and-set register; else a
 // read/write register. A violation's witness names the operations with their simulated times.
 
-import { checkRecordedHistory, createModel, explainWitness, type RecordedModelName } from '../check/index.js';
+// From the checker's modules, not its index: the index also brings the history file readers
+// (EDN, Jepsen logs), which every `ddsim run` would then load at start-up.
+import { explainWitness } from '../check/explain.js';
+import { createModel } from '../check/models/index.js';
+import { checkRecordedHistory, type RecordedModelName } from '../check/recorded.js';
 import type { RecordedOperation } from '../model/facts.js';
 import type { Check, CheckOutcome } from './check.js';
 
