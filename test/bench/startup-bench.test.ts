@@ -15,7 +15,8 @@ import { measureStartup } from '../../src/bench/startup-bench.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 const VERSION_CPU_SEC_MAX = 0.3;
-const RUN_CPU_SEC_MAX = 0.6;
+/** The run itself (about 50,000 events, cold JIT) is most of it: ~0.5 s CPU on the loaded 2-core machine. */
+const RUN_CPU_SEC_MAX = 0.8;
 
 const logDir = mkdtempSync(join(tmpdir(), 'ddsim-startup-'));
 afterAll(() => rmSync(logDir, { recursive: true, force: true }));
