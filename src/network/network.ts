@@ -6,6 +6,7 @@
 import type { EventCapture } from '../capture/event-capture.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { StreamFactory } from '../kernel/random-stream.js';
+import type { Sampler } from '../model/sampler.js';
 import type { Envelope, Tracker } from './envelope.js';
 import { LinkStreams } from './link-streams.js';
 import type { LinkTable } from './link-table.js';
@@ -83,17 +84,34 @@ export class Network {
   private transmit(envelope: Envelope): void {
     envelope.transmissionsLeft--;
     const links = this.links;
-    const i = envelope.from * links.nodeCount + envelope.to;
-    const stream = this.linkStreams.select(i, envelope.from, envelope.to);
-    if (links.blockCount[i]! > 0) {
+    const from = envelope.from;
+    const to = envelope.to;
+    const i = from * links.nodeCount + to;
+    const stream = this.linkStreams.select(i, from, to);
+    if (links.blocks.blockedLinkCount !== 0 && links.blocks.isLinkBlocked(i)) {
       this.counters.unreachable++;
       if (envelope.tracker !== null) envelope.tracker.fate = 'unreachable';
       if (this.capture !== null) this.capture.messageEvent('unreachable', envelope);
       this.retransmitOrDrop(envelope);
       return;
     }
-    const uniform = links.uniform;
-    const lossProbability = uniform ? links.defaultLossProbability : links.lossProbability[i]!;
+    if (links.uniform) {
+      this.transmitOn(envelope, stream, links.defaultLatency, null, links.defaultLossProbability, links.defaultDuplicateProbability);
+      return;
+    }
+    const state = links.state(i, from, to);
+    this.transmitOn(envelope, stream, state.latency, state.extraDelay, state.lossProbability, state.duplicateProbability);
+  }
+
+  /** Loss, delay and duplication of one transmission, drawn from the link's stream (selected). */
+  private transmitOn(
+    envelope: Envelope,
+    stream: LinkStreams,
+    latency: Sampler,
+    extraDelay: Sampler | null,
+    lossProbability: number,
+    duplicateProbability: number,
+  ): void {
     if (stream.next() < lossProbability) {
       this.counters.lost++;
       if (envelope.tracker !== null) envelope.tracker.fate = 'lost';
@@ -101,22 +119,12 @@ export class Network {
       this.retransmitOrDrop(envelope);
       return;
     }
-    this.kernel.scheduleAfter(this.drawDelayUs(i, stream), this.deliverKind, envelope);
-    const duplicateProbability = uniform ? links.defaultDuplicateProbability : links.duplicateProbability[i]!;
+    this.kernel.scheduleAfter(drawDelayUs(stream, latency, extraDelay), this.deliverKind, envelope);
     if (duplicateProbability > 0 && stream.next() < duplicateProbability) {
       this.counters.duplicated++;
       if (this.capture !== null) this.capture.messageEvent('duplicated', envelope);
-      this.kernel.scheduleAfter(this.drawDelayUs(i, stream), this.deliverKind, envelope);
+      this.kernel.scheduleAfter(drawDelayUs(stream, latency, extraDelay), this.deliverKind, envelope);
     }
-  }
-
-  /** A delay for link i, drawn from its stream (already selected on that link). */
-  private drawDelayUs(i: number, stream: LinkStreams): number {
-    const links = this.links;
-    if (links.uniform) return links.defaultLatency(stream);
-    const extra = links.extraDelay[i];
-    const delayUs = links.latency[i]!(stream);
-    return extra !== null ? delayUs + extra!(stream) : delayUs;
   }
 
   private retransmitOrDrop(envelope: Envelope): void {
@@ -126,7 +134,7 @@ export class Network {
   }
 
   private arrive(envelope: Envelope): void {
-    if (this.links.blockCount[envelope.from * this.links.nodeCount + envelope.to]! > 0) {
+    if (this.links.blocks.isBlocked(envelope.from, envelope.to)) {
       // A partition that began while the message was in flight drops it too.
       this.counters.unreachable++;
       if (envelope.tracker) envelope.tracker.fate = 'unreachable';
@@ -141,12 +149,24 @@ export class Network {
   sendRefusal(envelope: Envelope): void {
     this.counters.refused++;
     const back = envelope.to * this.links.nodeCount + envelope.from;
-    if (this.links.blockCount[back]! > 0) return;
+    if (this.links.blocks.isLinkBlocked(back)) return;
     const stream = this.linkStreams.select(back, envelope.to, envelope.from);
-    this.kernel.scheduleAfter(this.drawDelayUs(back, stream), this.refusalKind, envelope);
+    const links = this.links;
+    if (links.uniform) {
+      this.kernel.scheduleAfter(links.defaultLatency(stream), this.refusalKind, envelope);
+      return;
+    }
+    const state = links.state(back, envelope.to, envelope.from);
+    this.kernel.scheduleAfter(drawDelayUs(stream, state.latency, state.extraDelay), this.refusalKind, envelope);
   }
 
   private arriveRefusal(envelope: Envelope): void {
     this.receiver!.receiveRefusal(envelope);
   }
+}
+
+/** A delay drawn from the link's stream: the latency, plus the extra delay of a fault if any. */
+function drawDelayUs(stream: LinkStreams, latency: Sampler, extraDelay: Sampler | null): number {
+  const delayUs = latency(stream);
+  return extraDelay !== null ? delayUs + extraDelay(stream) : delayUs;
 }

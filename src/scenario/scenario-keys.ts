@@ -21,7 +21,7 @@ export const TOP_LEVEL_KEYS = [
 ] as const;
 
 /** The network keeps an N x N link table, so the topology is bounded. */
-export const NODE_COUNT_MAX = 2000;
+export const NODE_COUNT_MAX = 10000;
 
 /** 30 days: long enough for any soak scenario, short enough to catch a unit mistake. */
 export const DURATION_MAX_US = 30 * 24 * 3600 * 1_000_000;
