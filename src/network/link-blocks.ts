@@ -31,18 +31,16 @@ export class LinkBlocks {
     this.cut = new Uint8Array(nodeCount);
   }
 
-  /** How many links are blocked now; 0 lets the network skip the per-link check. */
-  get blockedLinkCount(): number {
-    return this.count.size;
-  }
+  /** How many links are blocked now (count.size, kept as a field): 0 lets the network skip the per-link check. */
+  blockedLinkCount = 0;
 
   isBlocked(from: number, to: number): boolean {
-    return this.count.size !== 0 && this.count.has(from * this.nodeCount + to);
+    return this.blockedLinkCount !== 0 && this.count.has(from * this.nodeCount + to);
   }
 
   /** isBlocked by link key (`from * nodeCount + to`). */
   isLinkBlocked(link: number): boolean {
-    return this.count.size !== 0 && this.count.has(link);
+    return this.blockedLinkCount !== 0 && this.count.has(link);
   }
 
   block(pairs: readonly (readonly number[])[]): LinkBlock {
@@ -53,6 +51,7 @@ export class LinkBlocks {
       const count = this.count.get(link) ?? 0;
       this.count.set(link, count + 1);
       if (count === 0) this.addBlockedEnds(from!, to!, 1);
+      this.blockedLinkCount = this.count.size;
     }
     this.updateCut(pairs);
     return block;
@@ -73,6 +72,7 @@ export class LinkBlocks {
       }
       this.count.delete(link);
       this.addBlockedEnds(from!, to!, -1);
+      this.blockedLinkCount = this.count.size;
     }
     this.updateCut(block.pairs);
   }

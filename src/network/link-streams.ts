@@ -93,8 +93,8 @@ export class LinkStreams extends UniformDraws {
     table[at] = key;
     deriveSfc32PairState(this.endStates, from * WORDS_PER_STATE, to * WORDS_PER_STATE, table, at + 1);
     this.usedSlotCount++;
-    // At most half full, so that probes stay short.
-    if (this.usedSlotCount * 2 <= 1 << this.slotBits) return at + 1;
+    // At most three quarters full, so that probes stay short and the table small.
+    if (this.usedSlotCount * 4 <= 3 << this.slotBits) return at + 1;
     this.grow();
     return this.find(key);
   }

@@ -6,6 +6,9 @@ import type { NodeSpec } from './types.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';
 import { plainValue, stringAt, type ValueAt } from './yaml-values.js';
 
+const NODE_BOUND_HINT =
+  'per-node state (model instances, timeline lanes, reports) grows with the node count; link state grows only with the links used';
+
 export const NODE_NAME_PATTERN = /^[A-Za-z0-9_][A-Za-z0-9_.:-]*$/;
 
 interface NodeGroup {
@@ -25,7 +28,7 @@ export function parseNodes(root: YamlConfigReader): NodeSpec[] {
   if (items.length === 0 && root.has('nodes')) root.error('nodes', 'a scenario needs at least one node');
   const nodes: NodeSpec[] = [];
   if (total > NODE_COUNT_MAX) {
-    root.error('nodes', `${total} nodes declared; at most ${NODE_COUNT_MAX} are supported`, 'the network keeps a link table of N x N entries');
+    root.error('nodes', `${total} nodes declared; at most ${NODE_COUNT_MAX} are supported`, NODE_BOUND_HINT);
   } else {
     const seen = new Map<string, ValueAt>();
     for (const group of groups) {

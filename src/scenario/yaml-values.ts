@@ -193,7 +193,7 @@ export function nodeNamesAt(context: ReaderContext, at: ValueAt): string[] | nul
     context.problems.report(at, 'expected at least one node');
     return null;
   }
-  const selected: string[] = [];
+  const selected = new Set<string>();
   let failed = false;
   for (const entry of entries) {
     const pattern = stringAt(context, entry);
@@ -206,9 +206,9 @@ export function nodeNamesAt(context: ReaderContext, at: ValueAt): string[] | nul
       reportUnmatched(context, entry, pattern);
       failed = true;
     }
-    for (const name of matched) if (!selected.includes(name)) selected.push(name);
+    for (const name of matched) selected.add(name);
   }
-  return failed ? null : selected;
+  return failed ? null : [...selected];
 }
 
 export interface LinkSelection {

@@ -41,13 +41,16 @@ const LABEL_COUNT = 5;
 const INT_SLOT_COUNT = 8;
 const NOW_US_BYTE_OFFSET = INT_SLOT_COUNT * 4;
 const LABEL_TABLE_BYTE_OFFSET = NOW_US_BYTE_OFFSET + 8;
-/** Node names come first (ids 0..n-1, NODE_COUNT_MAX is 2000), message types and timer names after. */
-const LABEL_COUNT_MAX = 4096;
+/**
+ * Node names come first (ids 0..n-1, NODE_COUNT_MAX is 10,000), message types and timer names
+ * after; past the table's end nodes are named by index (`#12345`) and labels go unnamed.
+ */
+const LABEL_COUNT_MAX = 16384;
 /** Bytes of one label entry: a length byte, then at most LABEL_BYTES_MAX bytes of UTF-8. */
 const LABEL_ENTRY_BYTES = 64;
 const LABEL_BYTES_MAX = LABEL_ENTRY_BYTES - 1;
 
-/** Size of a heartbeat buffer (256 KiB, mostly the label table). */
+/** Size of a heartbeat buffer (1 MiB, mostly the label table). */
 export const HEARTBEAT_BYTES = LABEL_TABLE_BYTE_OFFSET + LABEL_COUNT_MAX * LABEL_ENTRY_BYTES;
 
 /** What one read of a heartbeat buffer saw. */

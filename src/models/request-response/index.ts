@@ -62,7 +62,7 @@ export const requestResponseModel: SystemModel<RequestResponseConfig, RequestRes
             : Math.floor(concurrency / clientCount) + (clientIndex < concurrency % clientCount ? 1 : 0),
       });
     }
-    if (config.servers.includes(ctx.nodeName)) {
+    if (serverSet(config.servers).has(ctx.nodeName)) {
       return createServer(ctx, config, observer, compileSampler(config.serviceTime));
     }
     return null;
@@ -97,3 +97,15 @@ export const requestResponseModel: SystemModel<RequestResponseConfig, RequestRes
     observer.qos?.finish();
   },
 };
+
+const serverSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/** The servers as a set, made once per config (a list lookup per node is O(n²) at 10,000 nodes). */
+function serverSet(servers: readonly string[]): ReadonlySet<string> {
+  let set = serverSets.get(servers);
+  if (set === undefined) {
+    set = new Set(servers);
+    serverSets.set(servers, set);
+  }
+  return set;
+}
