@@ -68,12 +68,20 @@ describe('the callback heartbeat', () => {
     beat.nameRunningCallback();
     const label = readHeartbeat(beat.buffer).label!;
     expect(label).toBe('é'.repeat(31)); // 62 of the 63 bytes: no half character
-    for (let i = 0; i < 5000; i++) {
+    for (let i = 0; i < 17_000; i++) {
       beat.enterMessage(0, { type: `t${i}` }, 0);
       beat.nameRunningCallback();
     }
     expect(readHeartbeat(beat.buffer).label).toBeNull();
     expect(readHeartbeat(beat.buffer).node).toBe('client');
+  });
+
+  it('names every node of a 10,000-node topology (NODE_COUNT_MAX)', () => {
+    const beat = new CallbackHeartbeat();
+    beat.startRun(Array.from({ length: 10_000 }, (_, i) => `server-${i + 1}`), 1000);
+    beat.enterMessage(9_999, { type: 'ping' }, 0);
+    beat.nameRunningCallback();
+    expect(readHeartbeat(beat.buffer)).toMatchObject({ node: 'server-10000', label: 'ping' });
   });
 
   it('refuses a buffer too small for it', () => {

@@ -1,0 +1,169 @@
+// The sparse link state (src/network/link-streams.ts, link-table.ts, link-blocks.ts,
+// link-pattern.ts): the same answers as the n x n tables they replaced, in memory that grows with
+// the links used, overridden, changed or blocked. (That the draws are the very same as before is
+// shown by test/scenarios/recorded-output.test.ts.)
+
+import { describe, expect, test } from 'vitest';
+import { StreamFactory } from '../../src/kernel/random-stream.js';
+import type { DistributionSpec } from '../../src/model/distribution.js';
+import { LinkBlocks } from '../../src/network/link-blocks.js';
+import { globMatcher, matchLinkPairs } from '../../src/network/link-pattern.js';
+import { LinkStreams } from '../../src/network/link-streams.js';
+import { LinkTable } from '../../src/network/link-table.js';
+import type { LinkPattern, NetworkSpec, NodeSpec } from '../../src/network/topology-spec.js';
+
+const constant = (valueUs: number): DistributionSpec => ({ kind: 'constant', valueUs });
+const names = (count: number): string[] => Array.from({ length: count }, (_, i) => `n-${i}`);
+const NO_PARAMETERS = { latency: null, extraDelay: null, lossProbability: null, duplicateProbability: null };
+
+describe('LinkStreams', () => {
+  test('each link draws its own stream, whatever the other links do and however full the table', () => {
+    const nodeNames = names(300);
+    const n = nodeNames.length;
+    const shared = new LinkStreams(new StreamFactory(7), nodeNames);
+    const order = new StreamFactory(99).stream('order');
+    const drawsByLink = new Map<number, number[]>();
+    for (let i = 0; i < 20_000; i++) {
+      const from = Math.floor(order.next() * n);
+      const to = (from + 1 + Math.floor(order.next() * (n - 1))) % n;
+      const link = from * n + to;
+      const draws = drawsByLink.get(link) ?? [];
+      draws.push(shared.select(link, from, to).next());
+      drawsByLink.set(link, draws);
+    }
+    expect(shared.linkCount).toBe(drawsByLink.size);
+    expect(shared.linkCount).toBeGreaterThan(10_000); // the table grew several times
+    for (const [link, draws] of [...drawsByLink].slice(0, 2_000)) {
+      const alone = new LinkStreams(new StreamFactory(7), nodeNames);
+      const from = Math.floor(link / n);
+      const expected = draws.map(() => alone.select(link, from, link % n).next());
+      expect(draws).toEqual(expected);
+    }
+  });
+
+  test('a link and its reverse have different streams; the seed changes both', () => {
+    const nodeNames = names(2);
+    const draw = (seed: number, from: number, to: number) => new LinkStreams(new StreamFactory(seed), nodeNames).select(from * 2 + to, from, to).next();
+    expect(draw(1, 0, 1)).not.toBe(draw(1, 1, 0));
+    expect(draw(1, 0, 1)).not.toBe(draw(2, 0, 1));
+    expect(draw(1, 0, 1)).toBe(draw(1, 0, 1));
+  });
+});
+
+describe('matchLinkPairs', () => {
+  const nodeNames = ['a-1', 'a-2', 'b-1', 'b-2', 'c'];
+  const naive = (patterns: readonly LinkPattern[]) => {
+    const pairs: number[][] = [];
+    nodeNames.forEach((from, i) =>
+      nodeNames.forEach((to, j) => {
+        if (i !== j && patterns.some((p) => globMatcher(p.from)(from) && globMatcher(p.to)(to))) pairs.push([i, j]);
+      }),
+    );
+    return pairs;
+  };
+  test.each<[string, LinkPattern[]]>([
+    ['one pattern', [{ from: 'a-*', to: '*' }]],
+    ['overlapping patterns, deduplicated, row-major', [{ from: '*', to: 'c' }, { from: 'a-*', to: 'b-*' }, { from: 'a-1', to: '*' }]],
+    ['both directions', [{ from: 'a-*', to: 'b-*' }, { from: 'b-*', to: 'a-*' }]],
+    ['no match', [{ from: 'x', to: '*' }]],
+  ])('%s: the same pairs as testing every pair', (_, patterns) => {
+    expect(matchLinkPairs(patterns, nodeNames)).toEqual(naive(patterns));
+  });
+});
+
+describe('LinkTable', () => {
+  const nodes: NodeSpec[] = [
+    { name: 'eu-1', region: 'eu' },
+    { name: 'eu-2', region: 'eu' },
+    { name: 'us-1', region: 'us' },
+    { name: 'x', region: null },
+  ];
+  const network: NetworkSpec = {
+    latency: constant(1),
+    lossProbability: 0.01,
+    duplicateProbability: 0,
+    links: [
+      { links: [{ from: 'eu-1', to: 'us-1' }], ...NO_PARAMETERS, latency: constant(50), lossProbability: 0.2 },
+      { links: [{ from: 'eu-1', to: 'us-1' }], ...NO_PARAMETERS, extraDelay: constant(5) },
+    ],
+  };
+  const regions = [{ between: ['eu', 'us'] as const, latency: constant(100) }];
+  const stream = new StreamFactory(1).stream('unused');
+  const table = () => new LinkTable(nodes, regions, network);
+  const latencyUs = (links: LinkTable, from: number, to: number) => {
+    const state = links.state(links.index(from, to), from, to);
+    return state.latency(stream) + (state.extraDelay?.(stream) ?? 0);
+  };
+
+  test('default, then region pair (both directions), then overrides in order', () => {
+    const links = table();
+    expect(links.uniform).toBe(false);
+    expect(latencyUs(links, 0, 1)).toBe(1); // eu -> eu: no region entry
+    expect(latencyUs(links, 2, 1)).toBe(100); // us -> eu
+    expect(latencyUs(links, 1, 2)).toBe(100); // eu -> us
+    expect(latencyUs(links, 3, 2)).toBe(1); // no region
+    expect(latencyUs(links, 0, 2)).toBe(55); // overridden, then extra delay added
+    expect(links.state(links.index(0, 2), 0, 2).lossProbability).toBe(0.2);
+    expect(links.state(links.index(2, 0), 2, 0).lossProbability).toBe(0.01);
+  });
+
+  test('fault changes layer over the base, later wins, and restoring returns to the base', () => {
+    const links = table();
+    const slow = links.changeLinks([[0, 2], [1, 2]], { ...NO_PARAMETERS, extraDelay: constant(1000) });
+    const lossy = links.changeLinks([[1, 2]], { ...NO_PARAMETERS, lossProbability: 0.5, latency: constant(7) });
+    expect(latencyUs(links, 0, 2)).toBe(50 + 5 + 1000); // the override's extra delay is part of its base latency
+    expect(latencyUs(links, 1, 2)).toBe(7 + 1000);
+    expect(links.state(links.index(1, 2), 1, 2).lossProbability).toBe(0.5);
+    links.restoreLinks(slow);
+    expect(latencyUs(links, 0, 2)).toBe(55);
+    expect(latencyUs(links, 1, 2)).toBe(7);
+    links.restoreLinks(lossy);
+    links.restoreLinks(lossy); // a no-op
+    expect(latencyUs(links, 1, 2)).toBe(100);
+    expect(links.state(links.index(1, 2), 1, 2).lossProbability).toBe(0.01);
+  });
+
+  test('uniform while no region, override or change applies', () => {
+    const links = new LinkTable(nodes, [], { ...network, links: [] });
+    expect(links.uniform).toBe(true);
+    const change = links.changeLinks([[0, 1]], { ...NO_PARAMETERS, lossProbability: 1 });
+    expect(links.uniform).toBe(false);
+    expect(links.state(links.index(0, 1), 0, 1).lossProbability).toBe(1);
+    expect(links.state(links.index(1, 0), 1, 0).lossProbability).toBe(0.01);
+    links.restoreLinks(change);
+    expect(links.uniform).toBe(true);
+  });
+
+  test('10,000 nodes with regions and an override: no n x n allocation', () => {
+    const big: NodeSpec[] = names(10_000).map((name, i) => ({ name, region: i % 2 === 0 ? 'eu' : 'us' }));
+    const heapBefore = process.memoryUsage().heapUsed;
+    const links = new LinkTable(big, regions, { ...network, links: [{ links: [{ from: 'n-1', to: '*' }], ...NO_PARAMETERS, lossProbability: 0.3 }] });
+    const heapGrowthMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
+    expect(heapGrowthMb).toBeLessThan(50); // n x n arrays of 8 bytes alone would be 800 MB
+    expect(latencyUs(links, 0, 9_999)).toBe(100);
+    expect(links.state(links.index(1, 9_998), 1, 9_998).lossProbability).toBe(0.3);
+    expect(links.state(links.index(2, 9_998), 2, 9_998).lossProbability).toBe(0.01);
+  });
+});
+
+describe('LinkBlocks', () => {
+  test('overlapping blocks count per link; cut notices when a node gains its first or loses its last blocked link', () => {
+    const notices: [number, boolean][] = [];
+    const blocks = new LinkBlocks(4, (node, cut) => notices.push([node, cut]));
+    expect(blocks.blockedLinkCount).toBe(0);
+    const first = blocks.block([[0, 1], [1, 0]]);
+    const second = blocks.block([[0, 1], [2, 3]]);
+    expect(blocks.blockedLinkCount).toBe(3);
+    expect(notices).toEqual([[0, true], [1, true], [2, true], [3, true]]);
+    blocks.unblock(first);
+    expect(blocks.isBlocked(0, 1)).toBe(true); // still held by the second
+    expect(blocks.isBlocked(1, 0)).toBe(false);
+    expect(notices.length).toBe(4); // 0 and 1 are still cut by 0 -> 1
+    blocks.unblock(first); // a no-op
+    expect(blocks.unblockAll()).toEqual([[0, 1], [2, 3]]);
+    expect(blocks.blockedLinkCount).toBe(0);
+    expect(blocks.isLinkBlocked(1)).toBe(false);
+    expect(notices.slice(4)).toEqual([[0, false], [1, false], [2, false], [3, false]]);
+    expect(second.active).toBe(false);
+  });
+});
