@@ -21,10 +21,17 @@ const INITIAL_SLOT_BITS = 10;
 /** Links are keyed `from * nodeCount + to`; keys stay below 2^31 (nodeCount <= 46,340). */
 const LINK_KEY_MAX = 2 ** 31 - 2;
 const FIBONACCI_HASH = 0x9e3779b1;
+/**
+ * Up to this many directed links (256 nodes), each link gets its own slot (slot = link key, 1.3 MB
+ * at most): no hashing or probing on the hot path, where small topologies spend their time.
+ */
+const DIRECT_LINK_COUNT_MAX = 256 * 256;
 
 export class LinkStreams extends UniformDraws {
   private table: Int32Array;
   private slotBits = INITIAL_SLOT_BITS;
+  /** Slot = link key (small topologies), instead of hashing. */
+  private readonly direct: boolean;
   private usedSlotCount = 0;
   /** Per node: the state derived from its name, the ingredient of its links' states. */
   private readonly endStates: Int32Array;
@@ -39,7 +46,8 @@ export class LinkStreams extends UniformDraws {
     super();
     const n = nodeNames.length;
     assert(n * n - 1 <= LINK_KEY_MAX, `${n} nodes: link keys overflow 31 bits`);
-    this.table = new Int32Array((1 << INITIAL_SLOT_BITS) * WORDS_PER_SLOT);
+    this.direct = n * n <= DIRECT_LINK_COUNT_MAX;
+    this.table = new Int32Array((this.direct ? n * n : 1 << INITIAL_SLOT_BITS) * WORDS_PER_SLOT);
     this.endStates = new Int32Array(n * WORDS_PER_STATE);
     this.endCreated = new Uint8Array(n);
   }
@@ -53,6 +61,11 @@ export class LinkStreams extends UniformDraws {
   select(link: number, from: number, to: number): this {
     const table = this.table;
     const key = link + 1;
+    if (this.direct) {
+      const at = link * WORDS_PER_SLOT;
+      this.offset = table[at] === key ? at + 1 : this.create(at, key, from, to);
+      return this;
+    }
     const mask = (1 << this.slotBits) - 1;
     let slot = Math.imul(link, FIBONACCI_HASH) >>> (32 - this.slotBits);
     for (;;) {
@@ -94,7 +107,7 @@ export class LinkStreams extends UniformDraws {
     deriveSfc32PairState(this.endStates, from * WORDS_PER_STATE, to * WORDS_PER_STATE, table, at + 1);
     this.usedSlotCount++;
     // At most three quarters full, so that probes stay short and the table small.
-    if (this.usedSlotCount * 4 <= 3 << this.slotBits) return at + 1;
+    if (this.direct || this.usedSlotCount * 4 <= 3 << this.slotBits) return at + 1;
     this.grow();
     return this.find(key);
   }

@@ -41,6 +41,16 @@ describe('LinkStreams', () => {
     }
   });
 
+  test('small topologies (a slot per link) and large ones (hashed) give a link the same stream', () => {
+    const small = new LinkStreams(new StreamFactory(3), names(100));
+    const large = new LinkStreams(new StreamFactory(3), names(300));
+    for (const [from, to] of [[3, 7], [99, 0], [0, 99], [42, 41]] as const) {
+      const smallDraws = [1, 2, 3].map(() => small.select(from * 100 + to, from, to).next());
+      const largeDraws = [1, 2, 3].map(() => large.select(from * 300 + to, from, to).next());
+      expect(smallDraws).toEqual(largeDraws);
+    }
+  });
+
   test('a link and its reverse have different streams; the seed changes both', () => {
     const nodeNames = names(2);
     const draw = (seed: number, from: number, to: number) => new LinkStreams(new StreamFactory(seed), nodeNames).select(from * 2 + to, from, to).next();
