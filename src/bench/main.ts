@@ -5,9 +5,11 @@
 // the two are compared in the same moment on a noisy machine. Prints one JSON line per run and a
 // final summary line (medians over --repeat). Only the simulation loop is timed, not loading.
 //
-// Then the sweep benchmark (./sweep-bench.ts) and the start-up one (./startup-bench.ts).
+// Then the sweep benchmark (./sweep-bench.ts), the start-up one (./startup-bench.ts) and the
+// check benchmark against porcupine (./check-bench.ts).
 //
 // Usage: node dist/bench/main.js [--sizes 1000000,10000000] [--repeat 1] [--skip-sweep] [--skip-startup]
+//        [--skip-check] [--check-only]
 // This is a measuring tool: wall-clock reads are allowed here (each marked for the determinism grep).
 
 import { spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import { parseArgs } from 'node:util';
 import { loadScenarioFile } from '../io/scenario-file.js';
 import { ScenarioRun } from '../run/run-scenario.js';
 import { runStartupBench } from './startup-bench.js';
+import { runCheckBench, runCheckChild } from './check-bench.js';
 import { runSweepBench } from './sweep-bench.js';
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -49,6 +52,12 @@ interface BenchOptions {
   readonly skipSweep: boolean;
   /** Skips the start-up benchmark (`ddsim --version` and a small run, fresh processes). */
   readonly skipStartup: boolean;
+  /** Skips the check benchmark (ddsim check against porcupine on the shared histories). */
+  readonly skipCheck: boolean;
+  /** Runs only the check benchmark. */
+  readonly checkOnly: boolean;
+  /** Child process of the check benchmark: with or without the witness. */
+  readonly checkChild: 'witness' | 'no-witness' | null;
 }
 
 function parseOptions(argv: readonly string[]): BenchOptions {
@@ -60,6 +69,9 @@ function parseOptions(argv: readonly string[]): BenchOptions {
       child: { type: 'string' },
       'skip-sweep': { type: 'boolean', default: false },
       'skip-startup': { type: 'boolean', default: false },
+      'skip-check': { type: 'boolean', default: false },
+      'check-only': { type: 'boolean', default: false },
+      'check-child': { type: 'string' },
     },
   });
   const sizes = values.sizes === undefined ? SIZES_DEFAULT : values.sizes.split(',').map(positiveInteger);
@@ -69,7 +81,16 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     childSize: values.child === undefined ? null : positiveInteger(values.child),
     skipSweep: values['skip-sweep'] === true,
     skipStartup: values['skip-startup'] === true,
+    skipCheck: values['skip-check'] === true,
+    checkOnly: values['check-only'] === true,
+    checkChild: checkChildMode(values['check-child']),
   };
+}
+
+function checkChildMode(text: string | undefined): BenchOptions['checkChild'] {
+  if (text === undefined) return null;
+  if (text !== 'witness' && text !== 'no-witness') throw new Error(`--check-child must be witness or no-witness, got "${text}"`);
+  return text;
 }
 
 function positiveInteger(text: string): number {
@@ -189,12 +210,15 @@ function round(value: number, digits: number): number {
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
   if (options.childSize !== null) return runDdsimOnce(options.childSize);
+  if (options.checkChild !== null) return runCheckChild(options.checkChild === 'witness');
+  if (options.checkOnly) return runCheckBench(options.repeatCount);
   const withReference = existsSync(REFERENCE_LOOP_FILE);
   if (!withReference) console.error(`reference loop not found at ${REFERENCE_LOOP_FILE}: measuring ddsim only`);
   const summaries = options.sizes.map((size) => measureSize(size, options.repeatCount, withReference));
   console.log(JSON.stringify(summaryLine(summaries, options.repeatCount)));
   if (!options.skipSweep) await runSweepBench();
   if (!options.skipStartup) runStartupBench();
+  if (!options.skipCheck) await runCheckBench(options.repeatCount);
 }
 
 main().catch((error: unknown) => {
