@@ -6,6 +6,7 @@
 
 import type { BudgetTracker } from './budget.js';
 import type { Operation } from './history.js';
+import { LinearizedMemo, operationCode } from './linearized-memo.js';
 import type { SequentialModel } from './model.js';
 
 export type Verdict = 'linearizable' | 'not-linearizable' | 'unknown';
@@ -88,19 +89,11 @@ export function createSearch<State>(
   };
 
   const readOnly = Uint8Array.from(operations, (operation) => (model.readOnly(operation) ? 1 : 0));
-  const linearized = new Uint16Array((count >> 4) + 1);
-  const seen = new Set<string>();
-  // States are interned to small numbers so a memo key costs a few bytes, however large the state.
-  const stateIds = new Map<string, number>();
-  const stateIdOf = (nextState: State): number => {
-    const stateKey = model.stateKey(nextState);
-    let id = stateIds.get(stateKey);
-    if (id === undefined) {
-      id = stateIds.size;
-      stateIds.set(stateKey, id);
-    }
-    return id;
-  };
+  const linearized = new Uint32Array((count >> 5) + 1);
+  const codes = Int32Array.from(operations, (_operation, index) => operationCode(index));
+  let linearizedHash = 0;
+  const seen = new LinearizedMemo(linearized.length);
+  const stateIdOf = stateInterner(model);
   const stackCalls: number[] = [];
   // A read-only operation that fits the current state is linearized at once, without trying
   // alternatives: any ordering that places it later can place it here instead (it changes nothing,
@@ -131,12 +124,14 @@ export function createSearch<State>(
           entry = next[entry];
           continue;
         }
-        const forced = readOnly[entry >> 1] === 1;
-        const word = entry >> 5;
-        const bit = 1 << ((entry >> 1) & 15);
+        const index = entry >> 1;
+        const forced = readOnly[index] === 1;
+        const word = index >> 5;
+        const bit = 1 << (index & 31);
         linearized[word] |= bit;
-        const key = `${stateIdOf(nextState)}:${bitsKey(linearized)}`;
-        if (!seen.has(key)) {
+        const hash = linearizedHash ^ codes[index]!;
+        const stateId = stateIdOf(nextState);
+        if (!seen.contains(stateId, hash, linearized)) {
           if (sliceLeft <= 0) {
             linearized[word] &= ~bit;
             return 'paused';
@@ -144,7 +139,8 @@ export function createSearch<State>(
           if (!budget.addState()) return { verdict: 'unknown', statesExplored: explored() };
           sliceLeft -= 1;
           statesExplored += 1;
-          seen.add(key);
+          seen.add(stateId, hash, linearized);
+          linearizedHash = hash;
           stackCalls.push(entry);
           stackStates.push(state);
           stackForced.push(forced);
@@ -183,7 +179,8 @@ export function createSearch<State>(
         }
         state = stackStates.pop() as State;
         const forced = stackForced.pop() as boolean;
-        linearized[call >> 5] &= ~(1 << ((call >> 1) & 15));
+        linearized[call >> 6] &= ~(1 << ((call >> 1) & 31));
+        linearizedHash ^= codes[call >> 1]!;
         unlift(call);
         entry = next[call];
         if (!forced) break;
@@ -214,13 +211,27 @@ function sortedEntries(operations: readonly Operation[]): number[] {
   return entries.sort((a, b) => timeOf(a) - timeOf(b) || (a & 1) - (b & 1) || a - b);
 }
 
-const CHUNK = 8192;
-
-function bitsKey(words: Uint16Array): string {
-  if (words.length <= CHUNK) return String.fromCharCode.apply(null, words as unknown as number[]);
-  let key = '';
-  for (let start = 0; start < words.length; start += CHUNK) {
-    key += String.fromCharCode.apply(null, words.subarray(start, start + CHUNK) as unknown as number[]);
-  }
-  return key;
+/**
+ * Numbers the model's states, so that a memo entry holds a small integer however large the state.
+ * Primitive states (numbers, strings, null: every built-in register and kv model) are looked up
+ * as themselves, without building their key string; others by `stateKey`.
+ */
+function stateInterner<State>(model: SequentialModel<State>): (state: State) => number {
+  const primitiveIds = new Map<unknown, number>();
+  const keyIds = new Map<string, number>();
+  return (state) => {
+    const primitive = state === null || typeof state !== 'object';
+    if (primitive) {
+      const id = primitiveIds.get(state);
+      if (id !== undefined) return id;
+    }
+    const stateKey = model.stateKey(state);
+    let id = keyIds.get(stateKey);
+    if (id === undefined) {
+      id = keyIds.size;
+      keyIds.set(stateKey, id);
+    }
+    if (primitive) primitiveIds.set(state, id);
+    return id;
+  };
 }
