@@ -8,6 +8,8 @@ import type { BudgetTracker } from './budget.js';
 import type { Operation } from './history.js';
 import { LinearizedMemo, operationCode } from './linearized-memo.js';
 import type { SequentialModel } from './model.js';
+import { StateInterner } from './state-interner.js';
+import { NOT_STEPPED, STEP_INVALID, TransitionTable } from './transition-table.js';
 
 export type Verdict = 'linearizable' | 'not-linearizable' | 'unknown';
 
@@ -30,6 +32,10 @@ export interface SearchFailure {
 
 const NONE = -1;
 const TIMEOUT_CHECK_INTERVAL = 4096;
+/** Steps cached before the search judges whether the step cache pays (see `cachingSteps`). */
+const STEP_CACHE_TRIAL = 4096;
+/** The step cache stays on when it answered at least this many steps per step it had to run. */
+const STEP_CACHE_MIN_HITS_PER_MISS = 4;
 
 /** A search that can run in slices, so a checker can share its budget fairly between keys. */
 export interface LinearizationSearch {
@@ -93,14 +99,18 @@ export function createSearch<State>(
   const codes = Int32Array.from(operations, (_operation, index) => operationCode(index));
   let linearizedHash = 0;
   const seen = new LinearizedMemo(linearized.length);
-  const stateIdOf = stateInterner(model);
+  const states = new StateInterner(model);
+  const transitions = new TransitionTable();
+  let cachingSteps = true;
+  let stepHits = 0;
+  let stepMisses = 0;
   const stackCalls: number[] = [];
   // A read-only operation that fits the current state is linearized at once, without trying
   // alternatives: any ordering that places it later can place it here instead (it changes nothing,
   // and everything that had to precede it already has). So when its subtree fails, the node fails.
   const stackForced: boolean[] = [];
-  const stackStates: State[] = [];
-  let state = model.init();
+  const stackStateIds: number[] = [];
+  let stateId = states.idOf(model.init());
   let statesExplored = 0;
   let finished: SearchResult | null = null;
   let entry = next[head];
@@ -119,19 +129,31 @@ export function createSearch<State>(
       const operation = operations[entry >> 1];
       let backtrack = false;
       if ((entry & 1) === 0) {
-        const nextState = model.step(state, operation);
-        if (nextState === undefined) {
+        const index = entry >> 1;
+        let nextStateId = cachingSteps ? transitions.get(stateId, index) : NOT_STEPPED;
+        if (nextStateId === NOT_STEPPED) {
+          const nextState = model.step(states.stateOf(stateId), operation);
+          nextStateId = nextState === undefined ? STEP_INVALID : states.idOf(nextState);
+          if (cachingSteps) {
+            transitions.set(stateId, index, nextStateId);
+            stepMisses += 1;
+            // Few repeated (state, operation) pairs (states that rarely repeat, as a kv store's
+            // growing strings): the cache costs more than it saves, so stop using it.
+            if (stepMisses === STEP_CACHE_TRIAL && stepHits < STEP_CACHE_MIN_HITS_PER_MISS * stepMisses) cachingSteps = false;
+          }
+        } else {
+          stepHits += 1;
+        }
+        if (nextStateId === STEP_INVALID) {
           entry = next[entry];
           continue;
         }
-        const index = entry >> 1;
         const forced = readOnly[index] === 1;
         const word = index >> 5;
         const bit = 1 << (index & 31);
         linearized[word] |= bit;
         const hash = linearizedHash ^ codes[index]!;
-        const stateId = stateIdOf(nextState);
-        if (!seen.contains(stateId, hash, linearized)) {
+        if (!seen.contains(nextStateId, hash, linearized)) {
           if (sliceLeft <= 0) {
             linearized[word] &= ~bit;
             return 'paused';
@@ -139,12 +161,12 @@ export function createSearch<State>(
           if (!budget.addState()) return { verdict: 'unknown', statesExplored: explored() };
           sliceLeft -= 1;
           statesExplored += 1;
-          seen.add(stateId, hash, linearized);
+          seen.add(nextStateId, hash, linearized);
           linearizedHash = hash;
           stackCalls.push(entry);
-          stackStates.push(state);
+          stackStateIds.push(stateId);
           stackForced.push(forced);
-          state = nextState;
+          stateId = nextStateId;
           lift(entry);
           entry = next[head];
           continue;
@@ -168,7 +190,7 @@ export function createSearch<State>(
           deepest = {
             operation,
             longestOrdering: stackCalls.map((call) => operations[call >> 1]),
-            stateAfterOrdering: state,
+            stateAfterOrdering: states.stateOf(stateId),
           };
         }
       }
@@ -177,7 +199,7 @@ export function createSearch<State>(
         if (call === undefined) {
           return { verdict: 'not-linearizable', statesExplored: explored(), ...(deepest ? { failure: deepest } : {}) };
         }
-        state = stackStates.pop() as State;
+        stateId = stackStateIds.pop()!;
         const forced = stackForced.pop() as boolean;
         linearized[call >> 6] &= ~(1 << ((call >> 1) & 31));
         linearizedHash ^= codes[call >> 1]!;
@@ -211,27 +233,3 @@ function sortedEntries(operations: readonly Operation[]): number[] {
   return entries.sort((a, b) => timeOf(a) - timeOf(b) || (a & 1) - (b & 1) || a - b);
 }
 
-/**
- * Numbers the model's states, so that a memo entry holds a small integer however large the state.
- * Primitive states (numbers, strings, null: every built-in register and kv model) are looked up
- * as themselves, without building their key string; others by `stateKey`.
- */
-function stateInterner<State>(model: SequentialModel<State>): (state: State) => number {
-  const primitiveIds = new Map<unknown, number>();
-  const keyIds = new Map<string, number>();
-  return (state) => {
-    const primitive = state === null || typeof state !== 'object';
-    if (primitive) {
-      const id = primitiveIds.get(state);
-      if (id !== undefined) return id;
-    }
-    const stateKey = model.stateKey(state);
-    let id = keyIds.get(stateKey);
-    if (id === undefined) {
-      id = keyIds.size;
-      keyIds.set(stateKey, id);
-    }
-    if (primitive) primitiveIds.set(state, id);
-    return id;
-  };
-}
