@@ -1,0 +1,94 @@
+// The search's memo (linearized-memo.ts) and step cache (transition-table.ts): unit tests of both
+// tables (hash collisions, growth), and, over the shared etcd and kv histories (skipped when
+// ../shared is absent), the search run with a model whose states are fresh boxed objects (so no
+// state is ever identical to another, and every lookup goes through stateKey) reaches the same
+// verdict after exactly as many states as the built-in model; the witness exists only for
+// failing histories.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { checkLinearizability, createModel, readHistory, type SequentialModel } from '../../src/check/index.js';
+import { LinearizedMemo, operationCode } from '../../src/check/linearized-memo.js';
+import { NOT_STEPPED, STEP_INVALID, TransitionTable } from '../../src/check/transition-table.js';
+
+describe('LinearizedMemo', () => {
+  it('tells apart sets with equal hashes and states with equal sets, across growth', () => {
+    const memo = new LinearizedMemo(2);
+    const bits = (a: number, b: number): Uint32Array => Uint32Array.from([a, b]);
+    for (let i = 0; i < 5000; i++) {
+      expect(memo.contains(i % 7, 42, bits(i, 0))).toBe(false);
+      memo.add(i % 7, 42, bits(i, 0)); // one hash for every entry: a worst-case collision chain
+    }
+    for (let i = 0; i < 5000; i++) {
+      expect(memo.contains(i % 7, 42, bits(i, 0))).toBe(true);
+      expect(memo.contains((i + 1) % 7, 42, bits(i, 0))).toBe(false);
+      expect(memo.contains(i % 7, 42, bits(i, 1))).toBe(false);
+    }
+    expect(memo.size).toBe(5000);
+  });
+  it('gives operations distinct codes', () => {
+    const codes = new Set(Array.from({ length: 100_000 }, (_, i) => operationCode(i)));
+    expect(codes.size).toBe(100_000);
+  });
+});
+
+describe('TransitionTable', () => {
+  it('remembers each (state, operation) step, valid or not, across growth', () => {
+    const table = new TransitionTable();
+    for (let state = 0; state < 300; state++) {
+      for (let operation = 0; operation < 20; operation++) {
+        expect(table.get(state, operation)).toBe(NOT_STEPPED);
+        table.set(state, operation, operation % 3 === 0 ? STEP_INVALID : state * 20 + operation);
+      }
+    }
+    for (let state = 0; state < 300; state++) {
+      for (let operation = 0; operation < 20; operation++) {
+        expect(table.get(state, operation)).toBe(operation % 3 === 0 ? STEP_INVALID : state * 20 + operation);
+      }
+    }
+    expect(table.get(300, 0)).toBe(NOT_STEPPED);
+  });
+});
+
+/** The model with every state boxed afresh: equal only by stateKey, never identical. */
+function boxed(model: SequentialModel<unknown>): SequentialModel<{ readonly value: unknown }> {
+  return {
+    ...model,
+    init: () => ({ value: model.init() }),
+    step: (state, operation) => {
+      const next = model.step(state.value, operation);
+      return next === undefined ? undefined : { value: next };
+    },
+    stateKey: (state) => `boxed ${model.stateKey(state.value)}`,
+    describeState: (state) => model.describeState(state.value),
+  };
+}
+
+const sharedData = new URL('../../../shared/testdata/porcupine/', import.meta.url);
+const present = existsSync(sharedData);
+if (!present) console.log(`shared-history search tests skipped: ${sharedData.pathname} is absent`);
+
+function sharedFiles(): URL[] {
+  const list = (folder: string, pattern: RegExp): URL[] =>
+    readdirSync(new URL(folder, sharedData))
+      .filter((name) => pattern.test(name))
+      .sort()
+      .map((name) => new URL(`${folder}${name}`, sharedData));
+  return [...list('jepsen/', /^etcd_.*\.log$/), ...list('kv/', /\.txt$/)];
+}
+
+describe.skipIf(!present)('the search on the shared etcd and kv histories', () => {
+  it('boxed states: same verdict and states explored per key; a witness exactly for violations', () => {
+    const files = sharedFiles();
+    expect(files.length).toBeGreaterThan(100);
+    for (const file of files) {
+      const history = readHistory(readFileSync(file, 'utf8'));
+      const model = createModel(history.suggestedModel, { initialValue: history.initialValue });
+      const fast = checkLinearizability(history.operations, model);
+      const slow = checkLinearizability(history.operations, boxed(model), { witness: false });
+      expect(slow.verdict, file.pathname).toBe(fast.verdict);
+      expect(slow.perKey.map((key) => key.statesExplored), file.pathname).toEqual(fast.perKey.map((key) => key.statesExplored));
+      expect(fast.witness !== undefined, file.pathname).toBe(fast.verdict === 'not-linearizable');
+    }
+  });
+});
