@@ -1,13 +1,13 @@
-// Scenario text -> validated, normalized Scenario: parse the YAML (with positions), apply --set
-// overrides, read every section collecting all problems, then either return the scenario or throw
-// one InputError listing every problem, sorted by position. The only async step is resolving the
-// model; reading files and printing are the CLI's job.
+// Scenario text -> validated, normalized Scenario: parse the YAML (with positions; or take a copy
+// of a document parsed before, src/scenario/parsed-scenario-text.ts), apply --set overrides, read
+// every section collecting all problems, then either return the scenario or throw one InputError
+// listing every problem, sorted by position. The only async step is resolving the model; reading
+// files and printing are the CLI's job.
 
 import { declaredMetricNames } from '../metrics/metric-declarations.js';
 import { basename, dirname, extname, resolve } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
-import { offsetPastTokenBound, YAML_TOKEN_COUNT_MAX } from './yaml-token-bound.js';
 import { InputError, type InputProblem } from '../errors/input-error.js';
+import { parseScenarioText, type ParsedScenarioText } from './parsed-scenario-text.js';
 import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { applySets } from './apply-sets.js';
 import { parseExpectations, type ExpectationVocabulary } from './parse-expectations.js';
@@ -54,50 +54,25 @@ export interface LoadScenarioOptions {
   readonly scenarioDir?: string;
 }
 
-/** Too much YAML to build a document of in bounded memory: one located problem, nothing parsed. */
-function refuseOversizedYaml(file: string, text: string): void {
-  const offset = offsetPastTokenBound(text);
-  if (offset === null) return;
-  let line = 1;
-  let lineStart = 0;
-  for (let index = text.indexOf('\n'); index !== -1 && index < offset; index = text.indexOf('\n', index + 1)) {
-    line++;
-    lineStart = index + 1;
-  }
-  throw new InputError([
-    {
-      file,
-      line,
-      column: offset - lineStart + 1,
-      path: '',
-      message: `more than ${YAML_TOKEN_COUNT_MAX.toLocaleString('en-US')} YAML tokens: refused before parsing (this much YAML would take gigabytes of memory)`,
-      hint: 'describe long fault lists with random faults (`random: { crash: ... }`) or let `ddsim explore` draw them',
-    },
-  ]);
-}
+/** What reading a parsed scenario needs: everything but the text. */
+export type ReadScenarioOptions = Omit<LoadScenarioOptions, 'text'>;
 
 /** Loads a scenario; throws InputError with every problem found. */
 export async function loadScenario(options: LoadScenarioOptions): Promise<Scenario> {
+  return loadParsedScenario(parseScenarioText(options.file, options.text), options);
+}
+
+/**
+ * Loads a scenario from text parsed before (src/scenario/parsed-scenario-text.ts): the same
+ * scenario, or the same problems, as `loadScenario` of that text. `parsed` is not changed.
+ */
+export async function loadParsedScenario(parsed: ParsedScenarioText, options: ReadScenarioOptions): Promise<Scenario> {
   const sets = options.sets ?? [];
-  const lineCounter = new LineCounter();
-  refuseOversizedYaml(options.file, options.text);
-  const document = parseDocument(options.text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  const setOrigins = new WeakMap<object, string>();
-  const problems = new ProblemCollector({ file: options.file, lineCounter, setOrigins });
-  for (const error of document.errors) {
-    const position = lineCounter.linePos(error.pos[0]);
-    const hint = syntaxHint(error.code, error.message);
-    problems.add({
-      file: options.file,
-      line: position.line,
-      column: position.col,
-      path: '',
-      message: syntaxMessage(error.message),
-      ...(hint ? { hint } : {}),
-    });
-  }
   // A broken document cannot be validated meaningfully: report the syntax first.
-  if (problems.count > 0) throw new InputError(sortProblems(problems.problems, sets));
+  if (parsed.syntaxProblems.length > 0) throw new InputError(sortProblems(parsed.syntaxProblems, sets));
+  const document = parsed.copyDocument();
+  const setOrigins = new WeakMap<object, string>();
+  const problems = new ProblemCollector({ file: options.file, lineCounter: parsed.lineCounter, setOrigins });
   for (const problem of applySets(document, sets, setOrigins)) problems.add(problem);
 
   const context: ReaderContext = { document, problems, topology: { nodeNames: [], complete: false } };
@@ -120,14 +95,14 @@ function rolesOf(system: ParsedSystem | null): ModelRoles | null {
 }
 
 /** Reads every section of the scenario's root map (also run on key recorders by `ddsim schema`). */
-export async function readScenarioRoot(root: YamlConfigReader, options: LoadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {
+export async function readScenarioRoot(root: YamlConfigReader, options: ReadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {
   root.expectKeys(TOP_LEVEL_KEYS);
   const scenario = await readScenario(root, options, sets);
   root.finish();
   return scenario;
 }
 
-async function readScenario(root: YamlConfigReader, options: LoadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {
+async function readScenario(root: YamlConfigReader, options: ReadScenarioOptions, sets: readonly string[]): Promise<Scenario | null> {
   const name = root.string('name', { default: basename(options.file, extname(options.file)), description: 'shown in reports (default: the file name)' });
   const description = root.string('description', { default: '', description: 'what the scenario shows' });
   const fileSeed = root.number('seed', { default: SEED_DEFAULT, integer: true, min: 0, max: SEED_MAX, description: 'the master seed of every random stream (--seed overrides it)' });
@@ -215,16 +190,6 @@ function vocabularyOf(system: ParsedSystem | null): ExpectationVocabulary | null
   } catch {
     return null;
   }
-}
-
-/** `*` starts a YAML alias: the usual cause of alias errors in scenarios is an unquoted glob. */
-function syntaxHint(code: string, message: string): string | undefined {
-  if (code === 'BAD_ALIAS' || /alias/i.test(message)) return 'quote values that start with *, e.g. link: "* -> server-1"';
-  return undefined;
-}
-
-function syntaxMessage(message: string): string {
-  return `YAML syntax error: ${message.split('\n')[0]}`;
 }
 
 /** The file's problems by position, then each --set expression's in the order they were given; stable. */

@@ -1,8 +1,8 @@
 // One run of a sweep as a worker receives it, and how a worker carries it out: load the scenario
-// file with the run's `--set`s and seed, exactly as `ddsim run <file> --seed S --set ...` does,
-// and run it. An exception (a model that throws, a bug) becomes an error outcome for that run.
+// file with the run's `--set`s and seed, exactly as `ddsim run <file> --seed S --set ...` does
+// (from the worker's cache of parsed files, src/io/scenario-file-cache.ts), and run it. An exception (a model that throws, a bug) becomes an error outcome for that run.
 
-import { loadScenarioFile } from '../io/scenario-file.js';
+import { ScenarioFileCache } from '../io/scenario-file-cache.js';
 import { ScenarioRun } from '../run/run-scenario.js';
 import { InputError } from '../errors/input-error.js';
 import { AssertionError } from '../model/assert.js';
@@ -21,10 +21,16 @@ export interface SweepTask {
   readonly pool?: readonly string[];
 }
 
-/** `heartbeat`: where the run says which model code runs, for the pool's watchdog. */
-export async function executeTask(task: SweepTask, heartbeat = new CallbackHeartbeat()): Promise<RunOutcome> {
+export interface TaskContext {
+  /** Where the run says which model code runs, for the pool's watchdog. */
+  readonly heartbeat: CallbackHeartbeat;
+  /** The scenario files this worker has parsed (one sweep's life). */
+  readonly files: ScenarioFileCache;
+}
+
+export async function executeTask(task: SweepTask, { heartbeat, files }: TaskContext = { heartbeat: new CallbackHeartbeat(), files: new ScenarioFileCache() }): Promise<RunOutcome> {
   try {
-    const scenario = await loadScenarioFile(task.file, { cwd: task.cwd, sets: task.sets, seed: task.seed });
+    const scenario = await files.load(task.file, { cwd: task.cwd, sets: task.sets, seed: task.seed });
     const run = new ScenarioRun(scenario, { heartbeat });
     const result = run.result();
     return {

@@ -1,15 +1,19 @@
-// Runs sweep tasks on worker threads, each worker taking the next task as it finishes one, and
-// reports every outcome as it arrives (in finish order, which varies; outcomes themselves depend
-// only on the task). A worker that dies mid-run yields an error outcome for that run and is
-// replaced, so the other runs go on; so does a worker stuck in one model callback past the run's
-// limits.callback-wall (read from the heartbeat it shares with the pool): it is terminated and
-// that run recorded as failed. Bounded: at most `workerCount` threads and one task each.
+// Runs sweep tasks on worker threads and reports every outcome as it arrives (in finish order,
+// which varies; outcomes themselves depend only on the task). Each worker lives for the whole
+// call (one sweep: it loads its modules and parses the scenario once) and is handed tasks in
+// batches, the next batch before it runs out (src/sweep/task-batch.ts), so it never waits for the
+// pool between runs. A worker that dies mid-run yields an error outcome for that run and is
+// replaced, the rest of its batch going back to the queue, so the other runs go on; so does a
+// worker stuck in one model callback past the run's limits.callback-wall (read from the heartbeat
+// it shares with the pool): it is terminated and that run recorded as failed. Bounded: at most
+// `workerCount` threads, each holding at most two batches.
 
 import { Worker } from 'node:worker_threads';
 import { HEARTBEAT_BYTES, readHeartbeat } from '../sim/callback-heartbeat.js';
 import { HEARTBEAT_POLL_MS, StuckCallbackDetector, stuckCallbackMessage } from '../run/stuck-callback.js';
 import { errorMessage, type SweepTask } from './sweep-task.js';
 import type { RunOutcome } from './sweep-record.js';
+import { batchTaskCount, type TaskBatch, type TaskDone } from './task-batch.js';
 
 export const WORKER_COUNT_MAX = 256;
 
@@ -33,12 +37,39 @@ export function defaultWorkerUrl(): URL {
   return here.endsWith('.ts') ? new URL('./sweep-worker-tsx.mjs', here) : new URL('./sweep-worker.js', here);
 }
 
+/** The tasks not yet handed to a worker: the plan's, after any a failed worker handed back. */
+class TaskQueue {
+  private next = 0;
+  private readonly returned: SweepTask[] = [];
+
+  constructor(private readonly tasks: readonly SweepTask[]) {}
+
+  get count(): number {
+    return this.returned.length + this.tasks.length - this.next;
+  }
+
+  take(count: number): SweepTask[] {
+    const taken = this.returned.splice(0, count);
+    while (taken.length < count && this.next < this.tasks.length) taken.push(this.tasks[this.next++]);
+    return taken;
+  }
+
+  giveBack(tasks: readonly SweepTask[]): void {
+    this.returned.unshift(...tasks);
+  }
+
+  clear(): void {
+    this.next = this.tasks.length;
+    this.returned.length = 0;
+  }
+}
+
 export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Promise<void> {
   if (!(Number.isInteger(options.workerCount) && options.workerCount >= 1 && options.workerCount <= WORKER_COUNT_MAX)) {
     throw new Error(`runTasks: workerCount ${options.workerCount} outside 1..${WORKER_COUNT_MAX}`);
   }
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
-  let next = 0;
+  const queue = new TaskQueue(tasks);
   let active = 0;
   const workers = new Set<Worker>();
   /** Per busy worker: looks at its heartbeat, and stops it when one callback ran past the limit. */
@@ -55,10 +86,10 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
     };
     const aborted = (): boolean => options.signal?.aborted === true;
     const finishIfIdle = (): void => {
-      if (active === 0 && next >= tasks.length) resolve();
+      if (active === 0 && queue.count === 0) resolve();
     };
     options.signal?.addEventListener('abort', () => {
-      next = tasks.length;
+      queue.clear();
       active = 0;
       for (const worker of workers) void worker.terminate();
       workers.clear();
@@ -66,44 +97,48 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
       resolve();
     });
     const startWorker = (): void => {
-      if (next >= tasks.length || aborted()) return;
+      if (queue.count === 0 || aborted()) return;
       const workerData: SweepWorkerData = { heartbeatBuffer: new SharedArrayBuffer(HEARTBEAT_BYTES) };
       const worker = new Worker(workerUrl, { workerData });
       workers.add(worker);
       active++;
-      let current: SweepTask | null = null;
+      /** Handed to the worker, not yet answered, in the order it runs them: the first is running. */
+      const inFlight: SweepTask[] = [];
       let settled = false;
       const detector = new StuckCallbackDetector();
       watchers.set(worker, () => {
-        if (current === null) return;
+        if (inFlight.length === 0) return;
         const snapshot = readHeartbeat(workerData.heartbeatBuffer);
         if (detector.observe(snapshot, performance.now())) fail(stuckCallbackMessage(snapshot));
       });
-      const dispatch = (): void => {
-        if (next >= tasks.length) {
-          current = null;
-          settled = true;
-          active--;
-          workers.delete(worker);
-          watchers.delete(worker);
-          void worker.terminate();
-          finishIfIdle();
-          return;
-        }
-        current = tasks[next++];
-        worker.postMessage(current);
-      };
-      const fail = (message: string): void => {
-        if (settled || aborted()) return;
+      const retire = (): void => {
         settled = true;
         active--;
         workers.delete(worker);
         watchers.delete(worker);
-        const task = current;
-        current = null;
         void worker.terminate();
+      };
+      /** Sends batches until the worker has a task beyond the one it runs, so it never waits for one. */
+      const refill = (): void => {
+        while (inFlight.length <= 1) {
+          const batch = queue.take(batchTaskCount(queue.count, options.workerCount));
+          if (batch.length === 0) break;
+          inFlight.push(...batch);
+          const message: TaskBatch<SweepTask> = { tasks: batch };
+          worker.postMessage(message);
+        }
+        if (inFlight.length === 0) {
+          retire();
+          finishIfIdle();
+        }
+      };
+      const fail = (message: string): void => {
+        if (settled || aborted()) return;
+        retire();
+        const task = inFlight.shift();
+        queue.giveBack(inFlight.splice(0));
         try {
-          if (task !== null) options.onOutcome(task, { kind: 'error', message, cause: 'model' }); // hung, or most likely out of memory
+          if (task !== undefined) options.onOutcome(task, { kind: 'error', message, cause: 'model' }); // hung, or most likely out of memory
         } catch (error) {
           reject(error);
           return;
@@ -111,21 +146,26 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
         startWorker();
         finishIfIdle();
       };
-      worker.on('message', (message: { index: number; outcome: RunOutcome }) => {
-        if (current === null || message.index !== current.index || aborted()) return;
+      worker.on('message', (message: TaskDone) => {
+        if (settled || aborted()) return;
+        const task = inFlight.shift();
+        if (task === undefined || task.index !== message.index) {
+          if (task !== undefined) inFlight.unshift(task);
+          fail(`worker answered run ${message.index} out of turn (expected ${task?.index ?? 'none'}): a bug in ddsim`);
+          return;
+        }
         try {
-          options.onOutcome(current, message.outcome);
+          options.onOutcome(task, message.outcome);
         } catch (error) {
-          settled = true;
-          void worker.terminate();
+          retire();
           reject(error);
           return;
         }
-        dispatch();
+        refill();
       });
       worker.on('error', (error) => fail(`worker failed: ${errorMessage(error)}`));
       worker.on('exit', (code) => fail(`worker exited with code ${code} during the run`));
-      dispatch();
+      refill();
     };
     if (aborted()) {
       resolve();

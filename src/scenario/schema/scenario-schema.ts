@@ -45,7 +45,7 @@ export async function scenarioSchema(models: readonly SystemModel<unknown, unkno
 async function readRoot(session: RecordingSession): Promise<void> {
   // The file name differs by variant: the default name is the file's, not a constant.
   const file = `scenario-${session.forcing.variant}.yaml`;
-  await readScenarioRoot(session.reader(''), { file, text: '', resolveModel: async () => 'schema' }, []);
+  await readScenarioRoot(session.reader(''), { file, resolveModel: async () => 'schema' }, []);
 }
 
 async function sectionAt(run: RecordingRun, path: string, overlays: Overlays = {}, depthMax = 3): Promise<JsonSchema> {
