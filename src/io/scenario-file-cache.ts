@@ -27,7 +27,7 @@ export class ScenarioFileCache {
     return this.readCount;
   }
 
-  load(file: string, options: ScenarioFileOptions): Promise<Scenario> {
+  async load(file: string, options: ScenarioFileOptions): Promise<Scenario> {
     const cached = this.cachedFile(file, options.cwd);
     return loadParsedScenarioFile(cached.parsed, {
       sets: options.sets,
