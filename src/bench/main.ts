@@ -8,8 +8,8 @@
 // Then the sweep benchmark (./sweep-bench.ts), the start-up one (./startup-bench.ts) and the
 // check benchmark against porcupine (./check-bench.ts).
 //
-// Usage: node dist/bench/main.js [--sizes 1000000,10000000] [--repeat 1] [--skip-sweep] [--skip-startup]
-//        [--skip-check] [--check-only]
+// Usage: node dist/bench/main.js [--sizes 1000000,10000000] [--repeat 1] [--skip-sweep | --sweep-only] [--sweep-repeat 3]
+//        [--skip-startup] [--skip-check] [--check-only]
 // This is a measuring tool: wall-clock reads are allowed here (each marked for the determinism grep).
 
 import { spawnSync } from 'node:child_process';
@@ -48,7 +48,7 @@ interface BenchOptions {
   readonly sizes: readonly number[];
   readonly repeatCount: number;
   readonly childSize: number | null;
-  /** Skips the sweep benchmark (200 short runs with 1 and 2 workers). */
+  /** Skips the sweep benchmark (per-run overhead, and scaling against a CPU loop on 1 and 2 threads). */
   readonly skipSweep: boolean;
   /** Skips the start-up benchmark (`ddsim --version` and a small run, fresh processes). */
   readonly skipStartup: boolean;
@@ -58,6 +58,10 @@ interface BenchOptions {
   readonly checkOnly: boolean;
   /** Child process of the check benchmark: with or without the witness. */
   readonly checkChild: 'witness' | 'no-witness' | null;
+  /** Rounds of the sweep benchmark (medians are printed). */
+  readonly sweepRepeatCount: number;
+  /** Only the sweep benchmark. */
+  readonly sweepOnly: boolean;
 }
 
 function parseOptions(argv: readonly string[]): BenchOptions {
@@ -72,6 +76,8 @@ function parseOptions(argv: readonly string[]): BenchOptions {
       'skip-check': { type: 'boolean', default: false },
       'check-only': { type: 'boolean', default: false },
       'check-child': { type: 'string' },
+      'sweep-only': { type: 'boolean', default: false },
+      'sweep-repeat': { type: 'string', default: '3' },
     },
   });
   const sizes = values.sizes === undefined ? SIZES_DEFAULT : values.sizes.split(',').map(positiveInteger);
@@ -84,6 +90,8 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     skipCheck: values['skip-check'] === true,
     checkOnly: values['check-only'] === true,
     checkChild: checkChildMode(values['check-child']),
+    sweepRepeatCount: positiveInteger(values['sweep-repeat'] ?? '3'),
+    sweepOnly: values['sweep-only'] === true,
   };
 }
 
@@ -212,11 +220,12 @@ async function main(): Promise<void> {
   if (options.childSize !== null) return runDdsimOnce(options.childSize);
   if (options.checkChild !== null) return runCheckChild(options.checkChild === 'witness');
   if (options.checkOnly) return runCheckBench(options.repeatCount);
+  if (options.sweepOnly) return runSweepBench({ repeatCount: options.sweepRepeatCount });
   const withReference = existsSync(REFERENCE_LOOP_FILE);
   if (!withReference) console.error(`reference loop not found at ${REFERENCE_LOOP_FILE}: measuring ddsim only`);
   const summaries = options.sizes.map((size) => measureSize(size, options.repeatCount, withReference));
   console.log(JSON.stringify(summaryLine(summaries, options.repeatCount)));
-  if (!options.skipSweep) await runSweepBench();
+  if (!options.skipSweep) await runSweepBench({ repeatCount: options.sweepRepeatCount });
   if (!options.skipStartup) runStartupBench();
   if (!options.skipCheck) await runCheckBench(options.repeatCount);
 }
