@@ -153,7 +153,8 @@ export async function runSweepBench(options: SweepBenchOptions = { repeatCount: 
     repeat: options.repeatCount,
     ...overhead,
     ...scaling,
-    overheadTargetMet: overhead.overheadMsPerRun < OVERHEAD_MS_PER_RUN_MAX,
+    // CPU time: on a shared machine the wall-time difference of two sweeps is mostly other processes.
+    overheadTargetMet: overhead.overheadCpuMsPerRun < OVERHEAD_MS_PER_RUN_MAX,
     speedUpRatioTargetMet: scaling.speedUpRatio >= SPEED_UP_RATIO_MIN,
   });
 }
