@@ -31,6 +31,7 @@ export function runExploreTasks(tasks: readonly ExploreTask[], options: ExploreP
     workerCount: options.workerCount,
     workerUrl: options.workerUrl ?? defaultExploreWorkerUrl(),
     signal: options.signal,
+    oneAtATime: true, // explore stops at its first failure: runs must start in index order, not in batches
     onOutcome: (task, outcome) => options.onOutcome(byIndex.get(task.index)!, outcome),
   });
 }

@@ -6,7 +6,7 @@
 // replaced, the rest of its batch going back to the queue, so the other runs go on; so does a
 // worker stuck in one model callback past the run's limits.callback-wall (read from the heartbeat
 // it shares with the pool): it is terminated and that run recorded as failed. Bounded: at most
-// `workerCount` threads, each holding at most two batches.
+// `workerCount` threads, each holding at most two batches (one task with `oneAtATime`, explore's).
 
 import { Worker } from 'node:worker_threads';
 import { HEARTBEAT_BYTES, readHeartbeat } from '../sim/callback-heartbeat.js';
@@ -24,6 +24,12 @@ export interface PoolOptions {
   readonly onOutcome: (task: SweepTask, outcome: RunOutcome) => void;
   /** When aborted (Ctrl-C), no further outcome is reported: every worker stops and the pool resolves. */
   readonly signal?: AbortSignal;
+  /**
+   * One task at a time, the next when the worker has answered (no batches, nothing queued ahead):
+   * runs then start in the tasks' order as far as the workers allow. For explore, which stops at
+   * its first failure and needs every run before it but none after. Default: batches.
+   */
+  readonly oneAtATime?: boolean;
 }
 
 /** What a sweep worker is started with. */
@@ -70,6 +76,8 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
   }
   const workerUrl = options.workerUrl ?? defaultWorkerUrl();
   const queue = new TaskQueue(tasks);
+  /** Tasks a worker holds beyond the one it runs before it is sent no more. */
+  const heldAhead = options.oneAtATime === true ? 0 : 1;
   let active = 0;
   const workers = new Set<Worker>();
   /** Per busy worker: looks at its heartbeat, and stops it when one callback ran past the limit. */
@@ -120,8 +128,8 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
       };
       /** Sends batches until the worker has a task beyond the one it runs, so it never waits for one. */
       const refill = (): void => {
-        while (inFlight.length <= 1) {
-          const batch = queue.take(batchTaskCount(queue.count, options.workerCount));
+        while (inFlight.length <= heldAhead) {
+          const batch = queue.take(options.oneAtATime === true ? 1 : batchTaskCount(queue.count, options.workerCount));
           if (batch.length === 0) break;
           inFlight.push(...batch);
           const message: TaskBatch<SweepTask> = { tasks: batch };
