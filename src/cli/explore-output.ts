@@ -3,7 +3,7 @@
 // last line cut off), then appended to one whole line at a time with synchronous writes, so an
 // interruption leaves only complete lines. An existing file is never replaced without --force.
 
-import { closeSync, existsSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   parseExploreJsonl,
@@ -13,7 +13,7 @@ import {
   type ShrunkRecord,
 } from '../explore/explore-record.js';
 import { InputError } from './errors.js';
-import { outProblem, refuseExistingOut } from './sweep-output.js';
+import { openLineAppender, outProblem, refuseExistingOut, writeWhole } from './sweep-output.js';
 
 export interface ExploreOutput {
   append(record: ExploreRunRecord | ShrunkRecord): void;
@@ -32,32 +32,12 @@ export function openExploreOutput(file: string, options: { cwd: string; resume: 
   let previous: ReturnType<typeof readResumable> = { runs: [], shrunk: [] };
   if (options.resume && existsSync(path)) previous = readResumable(file, path, options.header);
   else writeWhole(file, path, `${recordLine(options.header)}\n`);
-  let fd: number;
-  try {
-    fd = openSync(path, 'a');
-  } catch (error) {
-    throw new InputError([outProblem(file, `cannot open for writing: ${(error as Error).message}`)]);
-  }
+  const lines = openLineAppender(file, path);
   return {
     previousRuns: previous.runs,
     previousShrunk: previous.shrunk,
-    output: {
-      append: (record) => {
-        writeSync(fd, `${recordLine(record)}\n`);
-      },
-      close: () => closeSync(fd),
-    },
+    output: { append: (record) => lines.append(recordLine(record)), close: lines.close },
   };
-}
-
-function writeWhole(file: string, path: string, text: string): void {
-  try {
-    const fd = openSync(path, 'w');
-    writeSync(fd, text);
-    closeSync(fd);
-  } catch (error) {
-    throw new InputError([outProblem(file, `cannot write: ${(error as Error).message}`)]);
-  }
 }
 
 function readResumable(file: string, path: string, header: ExploreHeaderRecord): { runs: readonly ExploreRunRecord[]; shrunk: readonly ShrunkRecord[] } {

@@ -42,6 +42,12 @@ export function openSweepOutput(
   } else {
     writeWhole(file, path, `${recordLine(options.header)}\n`);
   }
+  const lines = openLineAppender(file, path);
+  return { previous, output: { append: (record) => lines.append(recordLine(record)), close: lines.close } };
+}
+
+/** Appends whole lines to an --out file (each written at once, so an interruption keeps whole lines). */
+export function openLineAppender(file: string, path: string): { append(line: string): void; close(): void } {
   let fd: number;
   try {
     fd = openSync(path, 'a');
@@ -49,13 +55,10 @@ export function openSweepOutput(
     throw new InputError([outProblem(file, `cannot open for writing: ${(error as Error).message}`)]);
   }
   return {
-    previous,
-    output: {
-      append: (record) => {
-        writeSync(fd, `${recordLine(record)}\n`);
-      },
-      close: () => closeSync(fd),
+    append: (line) => {
+      writeSync(fd, `${line}\n`);
     },
+    close: () => closeSync(fd),
   };
 }
 
@@ -65,7 +68,8 @@ export function refuseExistingOut(file: string, path: string, force: boolean, hi
   throw new InputError([outProblem(file, 'the file exists', hint)]);
 }
 
-function writeWhole(file: string, path: string, text: string): void {
+/** Writes an --out file's first contents (the header line). */
+export function writeWhole(file: string, path: string, text: string): void {
   try {
     const fd = openSync(path, 'w');
     writeSync(fd, text);
