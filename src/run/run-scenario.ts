@@ -47,8 +47,8 @@ export interface ScenarioRunOptions {
   /** Capture the run's events (messages, timers, faults, status changes) within these bounds. */
   readonly capture?: CaptureOptions;
   /**
-   * Told whenever model code starts and returns, so that a watchdog on another thread can stop a
-   * callback that never returns (limits.callback-wall). Default: one nobody reads.
+   * Told whenever model code starts and returns, so that a run stopped inside a callback that never
+   * returns (limits.callback-wall, src/run/callback-watchdog.ts) can say which. Default: one nobody reads.
    */
   readonly heartbeat?: CallbackHeartbeat;
 }

@@ -3,14 +3,11 @@
 // call (one sweep: it loads its modules and parses the scenario once) and is handed tasks in
 // batches, the next batch before it runs out (src/sweep/task-batch.ts), so it never waits for the
 // pool between runs. A worker that dies mid-run yields an error outcome for that run and is
-// replaced, the rest of its batch going back to the queue, so the other runs go on; so does a
-// worker stuck in one model callback past the run's limits.callback-wall (read from the heartbeat
-// it shares with the pool): it is terminated and that run recorded as failed. Bounded: at most
+// replaced, the rest of its batch going back to the queue, so the other runs go on (a run whose
+// model callback does not return stops itself: src/run/callback-watchdog.ts). Bounded: at most
 // `workerCount` threads, each holding at most two batches (one task with `oneAtATime`, explore's).
 
 import { Worker } from 'node:worker_threads';
-import { HEARTBEAT_BYTES, readHeartbeat } from '../sim/callback-heartbeat.js';
-import { HEARTBEAT_POLL_MS, StuckCallbackDetector, stuckCallbackMessage } from '../run/stuck-callback.js';
 import { errorMessage, type SweepTask } from './sweep-task.js';
 import type { RunOutcome } from './sweep-record.js';
 import { batchTaskCount, type TaskBatch, type TaskDone } from './task-batch.js';
@@ -30,12 +27,6 @@ export interface PoolOptions {
    * its first failure and needs every run before it but none after. Default: batches.
    */
   readonly oneAtATime?: boolean;
-}
-
-/** What a sweep worker is started with. */
-export interface SweepWorkerData {
-  /** The worker's runs write their heartbeat here (src/sim/callback-heartbeat.ts). */
-  readonly heartbeatBuffer: SharedArrayBuffer;
 }
 
 export function defaultWorkerUrl(): URL {
@@ -80,18 +71,7 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
   const heldAhead = options.oneAtATime === true ? 0 : 1;
   let active = 0;
   const workers = new Set<Worker>();
-  /** Per busy worker: looks at its heartbeat, and stops it when one callback ran past the limit. */
-  const watchers = new Map<Worker, () => void>();
-  let poll: ReturnType<typeof setInterval> | null = null;
-  return new Promise<void>((resolvePool, rejectPool) => {
-    const resolve = (): void => {
-      if (poll !== null) clearInterval(poll);
-      resolvePool();
-    };
-    const reject = (error: unknown): void => {
-      if (poll !== null) clearInterval(poll);
-      rejectPool(error);
-    };
+  return new Promise<void>((resolve, reject) => {
     const aborted = (): boolean => options.signal?.aborted === true;
     const finishIfIdle = (): void => {
       if (active === 0 && queue.count === 0) resolve();
@@ -101,29 +81,20 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
       active = 0;
       for (const worker of workers) void worker.terminate();
       workers.clear();
-      watchers.clear();
       resolve();
     });
     const startWorker = (): void => {
       if (queue.count === 0 || aborted()) return;
-      const workerData: SweepWorkerData = { heartbeatBuffer: new SharedArrayBuffer(HEARTBEAT_BYTES) };
-      const worker = new Worker(workerUrl, { workerData });
+      const worker = new Worker(workerUrl);
       workers.add(worker);
       active++;
       /** Handed to the worker, not yet answered, in the order it runs them: the first is running. */
       const inFlight: SweepTask[] = [];
       let settled = false;
-      const detector = new StuckCallbackDetector();
-      watchers.set(worker, () => {
-        if (inFlight.length === 0) return;
-        const snapshot = readHeartbeat(workerData.heartbeatBuffer);
-        if (detector.observe(snapshot, performance.now())) fail(stuckCallbackMessage(snapshot));
-      });
       const retire = (): void => {
         settled = true;
         active--;
         workers.delete(worker);
-        watchers.delete(worker);
         void worker.terminate();
       };
       /** Sends batches until the worker has a task beyond the one it runs, so it never waits for one. */
@@ -146,7 +117,7 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
         const task = inFlight.shift();
         queue.giveBack(inFlight.splice(0));
         try {
-          if (task !== undefined) options.onOutcome(task, { kind: 'error', message, cause: 'model' }); // hung, or most likely out of memory
+          if (task !== undefined) options.onOutcome(task, { kind: 'error', message, cause: 'model' }); // most likely out of memory
         } catch (error) {
           reject(error);
           return;
@@ -179,9 +150,6 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
       resolve();
       return;
     }
-    poll = setInterval(() => {
-      for (const watch of [...watchers.values()]) watch();
-    }, HEARTBEAT_POLL_MS);
     const count = Math.min(options.workerCount, tasks.length);
     for (let i = 0; i < count; i++) startWorker();
     finishIfIdle();

@@ -30,7 +30,7 @@ describe('ddsim sweep with a hung callback', () => {
       ok: false,
       exitCode: 4,
       error:
-        "the system model's onMessage on node b at simulated time 0.301000s has not returned " +
+        "the system model's onMessage of a `ping` message on node b at simulated time 0.301000s has not returned " +
         'after 1s of wall time (limits.callback-wall: 1s): an endless loop? If it is only slow, raise limits.callback-wall',
     });
     expect(JSON.parse(result.stdout)).toMatchObject({ okRuns: 2, errorRuns: 1 });

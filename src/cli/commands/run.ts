@@ -6,7 +6,7 @@
 // and `--format html` need the messages of a window (`--messages`, default around the first
 // violation or fault), captured by a second run of the same seed once the first has shown where
 // (or by the first run itself when --messages names the window and no trace takes the capture).
-// Model code runs under a watchdog (../callback-watchdog.ts): a callback that does not return
+// Model code runs under a watchdog (src/run/callback-watchdog.ts): a callback that does not return
 // within limits.callback-wall of wall time stops its run (exit 4); the other files still run.
 
 import type { Command } from 'commander';
@@ -37,7 +37,7 @@ import { defaultMessageWindow, messageCaptureOptions, type MessageWindow } from 
 import { parseMessagesOption } from '../message-window-option.js';
 import { checkReportTarget, writeReportAtomically } from '../report-file.js';
 import { writeJobSummary } from '../job-summary.js';
-import { CallbackStuck, CallbackWatchdog } from '../callback-watchdog.js';
+import { CallbackStuck, CallbackWatchdog } from '../../run/callback-watchdog.js';
 
 interface RunOptions extends TraceCliOptions {
   readonly seed?: string;

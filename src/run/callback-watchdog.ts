@@ -1,6 +1,6 @@
-// `ddsim run` simulates on the main thread, where a model callback that never returns
-// (`while (true) {}`) would hang it for ever: JavaScript cannot interrupt itself. So every piece
-// of a run that calls model code runs through `guard`, inside node:vm with a `timeout` of
+// A run simulates on one thread (`ddsim run`'s main thread, a sweep or explore worker), where a
+// model callback that never returns (`while (true) {}`) would hang it for ever: JavaScript cannot
+// interrupt itself. So every piece of a run that calls model code runs through `guard`, inside node:vm with a `timeout` of
 // limits.callback-wall: V8 terminates code still running then (no catch or finally in it runs)
 // and `guard` throws CallbackStuck with what the run's heartbeat says was running. Runs advance
 // in slices kept to about SLICE_TARGET_MS of wall time (`advance` adapts the event count), so a
@@ -11,11 +11,14 @@
 // stops a thread around every vm call, and a Ctrl-C landing in that hand-over is lost or kills
 // the process by the signal; with a timeout, SIGINT keeps its ordinary JavaScript listeners
 // (src/cli/interrupt.ts), seen between slices. The price: Ctrl-C during a callback that never
-// returns waits for limits.callback-wall.
+// returns waits for limits.callback-wall. Workers need no thread watching them either: their own
+// runs stop themselves, and the pool records the error outcome like any other.
 
 import vm from 'node:vm';
-import { CallbackHeartbeat, HEARTBEAT_BYTES, readHeartbeat, type HeartbeatSnapshot } from '../sim/callback-heartbeat.js';
+import { CallbackHeartbeat, type HeartbeatSnapshot } from '../sim/callback-heartbeat.js';
 import { CALLBACK_WALL_DEFAULT_US } from '../scenario/scenario-keys.js';
+import type { Scenario } from '../scenario/types.js';
+import { ScenarioRun } from './run-scenario.js';
 
 /** A callback ran past limits.callback-wall and was stopped; `snapshot` says which. */
 export class CallbackStuck extends Error {
@@ -36,7 +39,7 @@ interface Advancing {
 
 export class CallbackWatchdog {
   /** Give it to the ScenarioRun: it says which model code runs, for the message. */
-  readonly heartbeat = new CallbackHeartbeat(new ArrayBuffer(HEARTBEAT_BYTES));
+  readonly heartbeat = new CallbackHeartbeat();
   private readonly context = vm.createContext({ work: null as (() => unknown) | null });
   private readonly script = new vm.Script('work()');
   private sliceEventCount = 20_000;
@@ -60,8 +63,7 @@ export class CallbackWatchdog {
       // Terminated code ran no finally blocks: the determinism traps are still set.
       Math.random = realRandom;
       Date.now = realNow;
-      this.heartbeat.nameRunningCallback();
-      const snapshot = readHeartbeat(this.heartbeat.buffer);
+      const snapshot = this.heartbeat.snapshot();
       this.heartbeat.leave();
       throw new CallbackStuck({ ...snapshot, wallLimitMs: this.limitMs });
     } finally {
@@ -77,6 +79,15 @@ export class CallbackWatchdog {
     if (elapsedMs > 2 * SLICE_TARGET_MS) this.sliceEventCount = Math.max(SLICE_EVENT_COUNT_MIN, Math.floor(this.sliceEventCount / 2));
     else if (elapsedMs < SLICE_TARGET_MS / 2) this.sliceEventCount = Math.min(SLICE_EVENT_COUNT_MAX, this.sliceEventCount * 2);
     return done;
+  }
+
+  /** Builds and runs `scenario` to its result, every piece guarded; throws CallbackStuck for a hung callback. */
+  runToEnd(scenario: Scenario): ScenarioRun {
+    this.watch(scenario.limits.callbackWallUs);
+    const run = this.guard(() => new ScenarioRun(scenario, { heartbeat: this.heartbeat }));
+    while (!this.advance(run));
+    this.guard(() => run.result());
+    return run;
   }
 
   /** Nothing to release (kept so callers need not know how the watchdog works). */
