@@ -151,13 +151,15 @@ export class Network {
     const back = envelope.to * this.links.nodeCount + envelope.from;
     if (this.links.blocks.isLinkBlocked(back)) return;
     const stream = this.linkStreams.select(back, envelope.to, envelope.from);
+    this.kernel.scheduleAfter(this.linkDelayUs(back, envelope.to, envelope.from, stream), this.refusalKind, envelope);
+  }
+
+  /** A delay on link i (from -> to), drawn from its stream (already selected on that link). */
+  private linkDelayUs(i: number, from: number, to: number, stream: LinkStreams): number {
     const links = this.links;
-    if (links.uniform) {
-      this.kernel.scheduleAfter(links.defaultLatency(stream), this.refusalKind, envelope);
-      return;
-    }
-    const state = links.state(back, envelope.to, envelope.from);
-    this.kernel.scheduleAfter(drawDelayUs(stream, state.latency, state.extraDelay), this.refusalKind, envelope);
+    if (links.uniform) return links.defaultLatency(stream);
+    const state = links.state(i, from, to);
+    return drawDelayUs(stream, state.latency, state.extraDelay);
   }
 
   private arriveRefusal(envelope: Envelope): void {

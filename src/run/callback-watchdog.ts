@@ -73,9 +73,9 @@ export class CallbackWatchdog {
 
   /** One guarded slice of `run`, its event count adapted to last about SLICE_TARGET_MS; true when the run is done. */
   advance(run: Advancing): boolean {
-    const startedMs = performance.now();
+    const startedMs = performance.now(); // wall-clock ok: slices are sized by wall time, never simulated
     const done = this.guard(() => run.advance(this.sliceEventCount));
-    const elapsedMs = performance.now() - startedMs;
+    const elapsedMs = performance.now() - startedMs; // wall-clock ok
     if (elapsedMs > 2 * SLICE_TARGET_MS) this.sliceEventCount = Math.max(SLICE_EVENT_COUNT_MIN, Math.floor(this.sliceEventCount / 2));
     else if (elapsedMs < SLICE_TARGET_MS / 2) this.sliceEventCount = Math.min(SLICE_EVENT_COUNT_MAX, this.sliceEventCount * 2);
     return done;

@@ -60,72 +60,67 @@ async function open(browser: Browser, file: string, viewportHeightPx = 900): Pro
   return { page, consoleErrors, requests, url };
 }
 
-if (skipReason !== null) {
-  console.warn(`the HTML reports' browser test is skipped: ${skipReason}`);
-  describe('the HTML reports in headless Chromium', () => {
-    it.skip(`skipped: ${skipReason}`, () => {});
+if (skipReason !== null) console.warn(`the HTML reports' browser test is skipped: ${skipReason}`);
+
+describe.skipIf(skipReason !== null)('the HTML reports in headless Chromium', () => {
+  let browser: Browser;
+  const dir = mkdtempSync(join(tmpdir(), 'ddsim-browser-'));
+
+  beforeAll(async () => {
+    browser = await playwright!.chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
   });
-} else {
-  describe('the HTML reports in headless Chromium', () => {
-    let browser: Browser;
-    const dir = mkdtempSync(join(tmpdir(), 'ddsim-browser-'));
-
-    beforeAll(async () => {
-      browser = await playwright!.chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
-    });
-    afterAll(async () => {
-      await browser?.close();
-    });
-
-    it('opens the report of repl-split-brain with no console error or request, one lane per node and one arrow per message', async () => {
-      const file = join(dir, 'split-brain.html');
-      const written = await runCli(['run', SPLIT_BRAIN, '-q', '--report', file]);
-      expect(written.err).toBe('');
-      const expected = await expectedDrawing(SPLIT_BRAIN);
-      const { page, consoleErrors, requests, url } = await open(browser, file, SCREENSHOT_HEIGHT_PX);
-      expect(consoleErrors).toEqual([]);
-      expect(requests).toEqual([url]);
-      const lanes = await page.$$eval('svg.timeline g.lane', (elements) => elements.map((element) => element.getAttribute('data-node')));
-      expect(lanes).toEqual(expected.nodeNames);
-      const messageLanes = await page.$$eval('svg.messages g.node-lane', (elements) => elements.map((element) => element.getAttribute('data-node')));
-      expect(messageLanes).toEqual(expected.nodeNames);
-      const arrows = await page.$$eval('svg.messages g.msg', (elements) => elements.map((element) => element.getAttribute('data-message')));
-      expect(arrows).toEqual(expected.messageIds);
-      // Every arrow is drawn: each message group has a visible leg with a real extent.
-      const drawn = await page.$$eval('svg.messages g.msg', (elements) =>
-        elements.filter((element) => {
-          const box = (element as SVGGraphicsElement).getBBox();
-          return box.width + box.height > 0;
-        }).length,
-      );
-      expect(drawn).toBe(expected.messageIds.length);
-
-      await page.locator('svg.messages g.msg.delivered').first().dispatchEvent('click');
-      await expect.poll(() => page.locator('#detail').getAttribute('class')).toBe('open');
-      expect(await page.locator('#detail-text').textContent()).toMatch(/delivered after[\s\S]*\{"/);
-
-      const screenshot = process.env['DDSIM_UPDATE_SCREENSHOT'] === '1' ? SCREENSHOT_IN_REPO : join(dir, 'report-screenshot.png');
-      await page.locator('#detail-close').click();
-      await page.screenshot({ path: screenshot }); // the viewport: header, timeline and message diagram
-      expect(statSync(screenshot).size).toBeGreaterThan(10_000);
-      expect(consoleErrors).toEqual([]);
-      await page.close();
-    });
-
-    it('opens the report of a sweep with no console error or request, and one heat-map cell per grid cell', async () => {
-      const file = join(dir, 'sweep.html');
-      const written = await runSweepCli([
-        'sweep', 'test/sweep/fixtures/small.yaml', '--vary', 'network.loss=0,0.05,0.1', '--vary', 'workload.timeout=50ms,200ms',
-        '--seeds', '1..2', '--workers', '1', '--format', 'json', '--report', file,
-      ]);
-      const grid = JSON.parse(written.stdout).grid;
-      const { page, consoleErrors, requests, url } = await open(browser, file);
-      expect(consoleErrors).toEqual([]);
-      expect(requests).toEqual([url]);
-      expect(await page.locator('svg.heatmap rect.cell').count()).toBe(grid.cells.flat().length);
-      expect(await page.locator('table.sweep tr.combination').count()).toBe(6);
-      await page.screenshot({ path: join(dir, 'sweep-screenshot.png'), fullPage: true });
-      await page.close();
-    });
+  afterAll(async () => {
+    await browser?.close();
   });
-}
+
+  it('opens the report of repl-split-brain with no console error or request, one lane per node and one arrow per message', async () => {
+    const file = join(dir, 'split-brain.html');
+    const written = await runCli(['run', SPLIT_BRAIN, '-q', '--report', file]);
+    expect(written.err).toBe('');
+    const expected = await expectedDrawing(SPLIT_BRAIN);
+    const { page, consoleErrors, requests, url } = await open(browser, file, SCREENSHOT_HEIGHT_PX);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([url]);
+    const lanes = await page.$$eval('svg.timeline g.lane', (elements) => elements.map((element) => element.getAttribute('data-node')));
+    expect(lanes).toEqual(expected.nodeNames);
+    const messageLanes = await page.$$eval('svg.messages g.node-lane', (elements) => elements.map((element) => element.getAttribute('data-node')));
+    expect(messageLanes).toEqual(expected.nodeNames);
+    const arrows = await page.$$eval('svg.messages g.msg', (elements) => elements.map((element) => element.getAttribute('data-message')));
+    expect(arrows).toEqual(expected.messageIds);
+    // Every arrow is drawn: each message group has a visible leg with a real extent.
+    const drawn = await page.$$eval('svg.messages g.msg', (elements) =>
+      elements.filter((element) => {
+        const box = (element as SVGGraphicsElement).getBBox();
+        return box.width + box.height > 0;
+      }).length,
+    );
+    expect(drawn).toBe(expected.messageIds.length);
+
+    await page.locator('svg.messages g.msg.delivered').first().dispatchEvent('click');
+    await expect.poll(() => page.locator('#detail').getAttribute('class')).toBe('open');
+    expect(await page.locator('#detail-text').textContent()).toMatch(/delivered after[\s\S]*\{"/);
+
+    const screenshot = process.env['DDSIM_UPDATE_SCREENSHOT'] === '1' ? SCREENSHOT_IN_REPO : join(dir, 'report-screenshot.png');
+    await page.locator('#detail-close').click();
+    await page.screenshot({ path: screenshot }); // the viewport: header, timeline and message diagram
+    expect(statSync(screenshot).size).toBeGreaterThan(10_000);
+    expect(consoleErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('opens the report of a sweep with no console error or request, and one heat-map cell per grid cell', async () => {
+    const file = join(dir, 'sweep.html');
+    const written = await runSweepCli([
+      'sweep', 'test/sweep/fixtures/small.yaml', '--vary', 'network.loss=0,0.05,0.1', '--vary', 'workload.timeout=50ms,200ms',
+      '--seeds', '1..2', '--workers', '1', '--format', 'json', '--report', file,
+    ]);
+    const grid = JSON.parse(written.stdout).grid;
+    const { page, consoleErrors, requests, url } = await open(browser, file);
+    expect(consoleErrors).toEqual([]);
+    expect(requests).toEqual([url]);
+    expect(await page.locator('svg.heatmap rect.cell').count()).toBe(grid.cells.flat().length);
+    expect(await page.locator('table.sweep tr.combination').count()).toBe(6);
+    await page.screenshot({ path: join(dir, 'sweep-screenshot.png'), fullPage: true });
+    await page.close();
+  });
+});
