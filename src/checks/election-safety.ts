@@ -29,7 +29,7 @@ export const electionSafetyCheck: Check = (facts): CheckOutcome => {
   if (violations.length === 0) {
     if (leadersElectedTruncated === true) return { ok: false, observed: 'unknown (too many elections recorded)' };
     const terms = new Set(leadersElected.map((election) => election.term)).size;
-    return { ok: true, observed: terms === 1 ? 'one leader in its 1 term' : `one leader in each of ${terms} terms` };
+    return { ok: true, observed: terms === 1 ? 'one leader in its 1 term' : `one leader in each of ${terms.toLocaleString('en-US')} terms` };
   }
   const { first, second } = violations[0]!;
   const ms = (us: number): number => us / 1000;

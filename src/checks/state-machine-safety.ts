@@ -30,7 +30,7 @@ export const stateMachineSafetyCheck: Check = (facts): CheckOutcome => {
   if (divergent.length === 0) {
     if (appliedTruncated === true) return { ok: false, observed: 'unknown (too many applied entries recorded)' };
     const indexes = new Set(applied.map((entry) => entry.index)).size;
-    return { ok: true, observed: indexes === 1 ? '1 index, one entry' : `${indexes} indexes, one entry each` };
+    return { ok: true, observed: indexes === 1 ? '1 index, one entry' : `${indexes.toLocaleString('en-US')} indexes, one entry each` };
   }
   const { first, second } = divergent[0]!;
   const ms = (us: number): number => us / 1000;
