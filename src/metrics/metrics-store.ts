@@ -11,21 +11,43 @@ function checkName(call: string, name: unknown): void {
   if (typeof name !== 'string' || name === '') throw new ModelApiMisuse(call, `the metric name must be a non-empty string, not ${describeBadValue(name)}`);
 }
 
+/** Counts some counters per timeline bucket: which series a name belongs to is asked once per name. */
 export interface BucketCounter {
-  add(name: string, delta: number): void;
+  /** The series `name` is counted in, or NO_SERIES. */
+  seriesOf(name: string): number;
+  addToSeries(series: number, delta: number): void;
+}
+
+export const NO_SERIES = -1;
+
+/** One named value, and the bucket series its counts also go to (looked up once, on creation). */
+interface ValueCell {
+  value: number;
+  readonly series: number;
 }
 
 export class MetricsStore implements MetricsRecorder {
-  private readonly values = new Map<string, number>();
+  /** By name; a model's counters are counted on its hot path, so one lookup per count. */
+  private readonly values = new Map<string, ValueCell>();
   private readonly histograms = new Map<string, StreamingHistogram>();
 
   constructor(private readonly bucketCounter: BucketCounter | null = null) {}
 
   count(name: string, delta = 1): void {
-    checkName('metrics.count', name);
+    let cell = this.values.get(name);
+    if (cell === undefined) {
+      checkName('metrics.count', name);
+      cell = this.cellFor(name);
+    }
     if (typeof delta !== 'number' || !Number.isFinite(delta)) throw new ModelApiMisuse(`metrics.count('${name}')`, `the delta must be a finite number, not ${describeBadValue(delta)}`);
-    this.values.set(name, (this.values.get(name) ?? 0) + delta);
-    this.bucketCounter?.add(name, delta);
+    cell.value += delta;
+    if (cell.series !== NO_SERIES) this.bucketCounter!.addToSeries(cell.series, delta);
+  }
+
+  private cellFor(name: string): ValueCell {
+    const cell: ValueCell = { value: 0, series: this.bucketCounter === null ? NO_SERIES : this.bucketCounter.seriesOf(name) };
+    this.values.set(name, cell);
+    return cell;
   }
 
   observe(name: string, value: number): void {
@@ -43,11 +65,11 @@ export class MetricsStore implements MetricsRecorder {
   set(name: string, value: number): void {
     checkName('metrics.set', name);
     if (typeof value !== 'number') throw new ModelApiMisuse(`metrics.set('${name}')`, `the value must be a number, not ${describeBadValue(value)}`);
-    this.values.set(name, value);
+    (this.values.get(name) ?? this.cellFor(name)).value = value;
   }
 
   get(name: string): number {
-    return this.values.get(name) ?? 0;
+    return this.values.get(name)?.value ?? 0;
   }
 
   histogram(name: string): StreamingHistogram | undefined {
@@ -62,7 +84,7 @@ export class MetricsStore implements MetricsRecorder {
   snapshot(declaredNames: readonly string[] = [], ratioNames: ReadonlySet<string> = new Set()): Record<string, number> {
     const flat = new Map<string, number>();
     for (const name of declaredNames) flat.set(name, ratioNames.has(name) ? Number.NaN : 0);
-    for (const [name, value] of this.values) flat.set(name, value);
+    for (const [name, cell] of this.values) flat.set(name, cell.value);
     for (const [name, histogram] of this.histograms) {
       if (histogram.count === 0) continue;
       for (const statistic of HISTOGRAM_STATISTICS) flat.set(`${name}.${statistic}`, histogramStatistic(histogram, statistic));

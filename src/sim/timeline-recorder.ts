@@ -8,6 +8,7 @@ import { describeBadValue, ModelApiMisuse } from '../model/api-misuse.js';
 import { DEFAULT_TIMELINE_SERIES, type TimelineSeries } from '../model/api.js';
 import type { NodeLaneState, Timeline, TimelineFlag } from '../result/run-result.js';
 import { NODE_PAUSED, NODE_UP, type NodeStatus } from './node-status.js';
+import { NO_SERIES } from '../metrics/metrics-store.js';
 
 export const TIMELINE_BUCKET_COUNT = 200;
 
@@ -22,6 +23,9 @@ interface FlagTrack {
 }
 
 const STATE_ORDER: readonly NodeLaneState[] = ['up', 'cut', 'paused', 'down'];
+const FAILURE_SERIES = 0;
+const SUCCESS_SERIES = 1;
+
 const UP = 0;
 const CUT = 1;
 const PAUSED = 2;
@@ -82,10 +86,16 @@ export class TimelineRecorder {
     this.cut[nodeIndex] = cut ? 1 : 0;
   }
 
-  /** Counts the model's failure and success counters per bucket (other names are ignored). */
-  add(name: string, delta: number): void {
-    if (this.failedNames.has(name)) this.failures[this.bucket(this.nowUs())]! += delta;
-    else if (this.okNames.has(name)) this.successes[this.bucket(this.nowUs())]! += delta;
+  /** Which per-bucket series a counter is counted in: failures, successes or none (BucketCounter). */
+  seriesOf(name: string): number {
+    if (this.failedNames.has(name)) return FAILURE_SERIES;
+    return this.okNames.has(name) ? SUCCESS_SERIES : NO_SERIES;
+  }
+
+  /** Counts into the failure or success series of the current bucket (BucketCounter). */
+  addToSeries(series: number, delta: number): void {
+    const buckets = series === FAILURE_SERIES ? this.failures : this.successes;
+    buckets[this.bucket(this.nowUs())]! += delta;
   }
 
   finish(): Timeline {
