@@ -15,26 +15,41 @@ export class RequestResponseObserver {
   private nextRequestId = 1;
   /** Quality of the balancers' failure detection, when they have a detector. */
   qos: DetectorQosTracker | null = null;
+  /** Servers down now, and whether any has crashed: kept from the status feed, as asked per request. */
+  private readonly serversDown = new Set<string>();
+  private serverCrashedEver = false;
 
   constructor(
     readonly oracle: TruthOracle,
     private readonly metrics: MetricsRecorder,
-    private readonly servers: readonly string[] = [],
-  ) {}
+    servers: readonly string[] = [],
+  ) {
+    const serverSet = new Set(servers);
+    for (const server of servers) if (oracle.status(server) === 'down') this.serversDown.add(server);
+    this.serverCrashedEver = servers.some((server) => oracle.incarnation(server) > 0);
+    oracle.onStatusChange((node, status) => {
+      if (serverSet.has(node)) this.noteServerStatus(node, status);
+    });
+  }
+
+  private noteServerStatus(server: string, status: 'up' | 'down' | 'paused'): void {
+    if (status !== 'down') {
+      this.serversDown.delete(server);
+      return;
+    }
+    this.serversDown.add(server);
+    this.serverCrashedEver = true;
+  }
 
   /** Whether any server crashed during the run (it is down now, or has restarted since). */
   serverCrashSeen(): boolean {
-    return this.servers.some((server) => this.oracle.status(server) === 'down' || this.oracle.incarnation(server) > 0);
+    return this.serversDown.size > 0 || this.serverCrashedEver;
   }
 
   /** While any server is down: during; after one has crashed and all are back: after; else before. */
   crashPhase(): CrashPhase {
-    let crashedEver = false;
-    for (const server of this.servers) {
-      if (this.oracle.status(server) === 'down') return 'during-crash';
-      if (this.oracle.incarnation(server) > 0) crashedEver = true;
-    }
-    return crashedEver ? 'after-crash' : 'before-crash';
+    if (this.serversDown.size > 0) return 'during-crash';
+    return this.serverCrashedEver ? 'after-crash' : 'before-crash';
   }
 
   newRequestId(): number {
