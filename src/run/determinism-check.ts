@@ -26,15 +26,18 @@ interface Trace {
   run: ScenarioRun;
 }
 
-/** How a caller drives a run: build it, then advance it to its end (default: all at once). */
+/**
+ * How a caller drives a run: build it, then advance it to its end (default: all at once). The
+ * CLI's finish advances it in slices and yields between them, so that Ctrl-C is seen.
+ */
 export interface RunDriver {
   build(make: () => ScenarioRun): ScenarioRun;
-  finish(run: ScenarioRun): void;
+  finish(run: ScenarioRun): void | Promise<void>;
 }
 
 const AT_ONCE: RunDriver = { build: (make) => make(), finish: (run) => void run.advance() };
 
-function traceRun(scenario: Scenario, options: ScenarioRunOptions, driver: RunDriver): Trace {
+async function traceRun(scenario: Scenario, options: ScenarioRunOptions, driver: RunDriver): Promise<Trace> {
   const run = driver.build(() => new ScenarioRun(scenario, options));
   const trace: Trace = { timesUs: [], kinds: [], nodes: [], hash: 0x811c9dc5, count: 0, metrics: '', run };
   run.traceEvents((timeUs, kind, node) => {
@@ -46,15 +49,15 @@ function traceRun(scenario: Scenario, options: ScenarioRunOptions, driver: RunDr
     trace.hash = Math.imul(trace.hash ^ (timeUs % 4294967296), 16777619) ^ Math.imul(kind + 1, 31) ^ (node + 7);
     trace.count++;
   });
-  driver.finish(run);
+  await driver.finish(run);
   const result = run.result();
   trace.metrics = JSON.stringify(result.metrics);
   return trace;
 }
 
-export function checkDeterminism(scenario: Scenario, options: ScenarioRunOptions = {}, driver: RunDriver = AT_ONCE): DeterminismReport {
-  const first = traceRun(scenario, options, driver);
-  const second = traceRun(scenario, options, driver);
+export async function checkDeterminism(scenario: Scenario, options: ScenarioRunOptions = {}, driver: RunDriver = AT_ONCE): Promise<DeterminismReport> {
+  const first = await traceRun(scenario, options, driver);
+  const second = await traceRun(scenario, options, driver);
   const describe = (trace: Trace, i: number): string => {
     const node = trace.nodes[i]!;
     const where = node < 0 ? '' : ` of node ${scenario.nodes[node]!.name}`;

@@ -50,6 +50,17 @@ describe.skipIf(!built)('pipes and signals', () => {
     expect(ended.elapsedMs).toBeLessThan(5000);
   });
 
+  it('SIGINT during --check-determinism (its two runs sliced like any run) exits 130 promptly', async () => {
+    const ended = await runBin(['run', 'scenarios/pause-looks-dead.yaml', '--set', 'duration=96h', '--check-determinism', '--format', 'json'], (child) => {
+      setTimeout(() => child.kill('SIGINT'), 700);
+    });
+    expect(ended.code).toBe(130);
+    expect(ended.out).toBe('');
+    expect(ended.err).toContain('interrupted');
+    expect(ended.err).not.toContain('deterministic');
+    expect(ended.elapsedMs).toBeLessThan(5000);
+  });
+
   it('SIGINT during a traced run keeps the traces of finished runs whole and leaves none of the interrupted one', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddsim-sigint-trace-'));
     const long = join(mkdtempSync(join(tmpdir(), 'ddsim-sigint-long-')), 'long.yaml');

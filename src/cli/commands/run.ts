@@ -90,7 +90,7 @@ export function define(program: Command, io: CliIo): void {
       const watchdog = new CallbackWatchdog();
       try {
         for (const [index, scenario] of scenarios.entries()) {
-          if (options.checkDeterminism === true && !(await isDeterministic(scenario, io, watchdog))) continue;
+          if (options.checkDeterminism === true && !(await interruptible(() => isDeterministic(scenario, io, watchdog)))) continue;
           // One capture per run: the trace's, else the message window's when --messages names it.
           const firstCapture = trace !== null ? trace.capture : wantsMessages && explicitWindow !== undefined ? messageCaptureOptions(explicitWindow) : undefined;
           const simulated = await interruptible(() => simulateOrReport(scenario, io, watchdog, firstCapture, trace !== null));
@@ -124,10 +124,13 @@ async function isDeterministic(scenario: Scenario, io: CliIo, watchdog: Callback
   let report;
   try {
     watchdog.watch(scenario.limits.callbackWallUs);
-    report = checkDeterminism(scenario, { heartbeat: watchdog.heartbeat }, {
+    report = await checkDeterminism(scenario, { heartbeat: watchdog.heartbeat }, {
       build: (make) => watchdog.guard(make),
-      finish: (run) => {
-        while (!watchdog.advance(run));
+      finish: async (run) => {
+        while (!watchdog.advance(run)) {
+          if (interruptRequested()) throw new InterruptedError();
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         watchdog.guard(() => run.result());
       },
     });
