@@ -5,7 +5,7 @@
 // cannot look at a flag (a linearizability search, model code) runs in `stoppableBySigint`:
 // node:vm's breakOnSigint stops it at once and it throws InterruptedError (exit 130).
 
-import vm from 'node:vm';
+import { BoundExceeded, callBounded } from '../kernel/bounded-call.js';
 import { InterruptedError } from './errors.js';
 
 let requested = false;
@@ -27,21 +27,15 @@ export function interruptRequested(): boolean {
   return requested;
 }
 
-const stoppable = { context: vm.createContext({ work: null as (() => unknown) | null }), script: new vm.Script('work()') };
-
 /**
  * Runs `work` so that SIGINT stops it at once, wherever it is (no catch or finally in it runs):
  * InterruptedError then. JavaScript SIGINT listeners are set aside meanwhile (node:vm's rule).
  */
 export function stoppableBySigint<T>(work: () => T): T {
-  const previous = stoppable.context.work;
-  stoppable.context.work = work;
   try {
-    return stoppable.script.runInContext(stoppable.context, { breakOnSigint: true }) as T;
+    return callBounded(work, { breakOnSigint: true });
   } catch (error) {
-    if ((error as { code?: unknown } | null)?.code === 'ERR_SCRIPT_EXECUTION_INTERRUPTED') throw new InterruptedError();
+    if (error instanceof BoundExceeded) throw new InterruptedError();
     throw error;
-  } finally {
-    stoppable.context.work = previous;
   }
 }

@@ -14,7 +14,7 @@
 // returns waits for limits.callback-wall. Workers need no thread watching them either: their own
 // runs stop themselves, and the pool records the error outcome like any other.
 
-import vm from 'node:vm';
+import { BoundExceeded, callBounded } from '../kernel/bounded-call.js';
 import { CallbackHeartbeat, type HeartbeatSnapshot } from '../sim/callback-heartbeat.js';
 import { CALLBACK_WALL_DEFAULT_US } from '../scenario/scenario-keys.js';
 import type { Scenario } from '../scenario/types.js';
@@ -40,8 +40,6 @@ interface Advancing {
 export class CallbackWatchdog {
   /** Give it to the ScenarioRun: it says which model code runs, for the message. */
   readonly heartbeat = new CallbackHeartbeat();
-  private readonly context = vm.createContext({ work: null as (() => unknown) | null });
-  private readonly script = new vm.Script('work()');
   private sliceEventCount = 20_000;
   private limitMs = CALLBACK_WALL_DEFAULT_US / 1000;
 
@@ -54,20 +52,16 @@ export class CallbackWatchdog {
   guard<T>(work: () => T): T {
     const realRandom = Math.random;
     const realNow = Date.now;
-    const previous = this.context.work;
-    this.context.work = work;
     try {
-      return this.script.runInContext(this.context, { timeout: this.limitMs }) as T;
+      return callBounded(work, { wallMs: this.limitMs });
     } catch (error) {
-      if ((error as { code?: unknown } | null)?.code !== 'ERR_SCRIPT_EXECUTION_TIMEOUT') throw error;
+      if (!(error instanceof BoundExceeded)) throw error;
       // Terminated code ran no finally blocks: the determinism traps are still set.
       Math.random = realRandom;
       Date.now = realNow;
       const snapshot = this.heartbeat.snapshot();
       this.heartbeat.leave();
       throw new CallbackStuck({ ...snapshot, wallLimitMs: this.limitMs });
-    } finally {
-      this.context.work = previous;
     }
   }
 

@@ -348,7 +348,9 @@ export class ScenarioRun {
     metrics.set('clock.offset.max', clocks.offsetMaxUs / 1000);
     metrics.set('clock.skew.max', clocks.skewMaxUs / 1000);
     metrics.set('clock.backward-steps', clocks.backwardSteps);
+    this.heartbeat.enter('metricNames', -1, kernel.nowUs);
     const declaredUnits = expandMetricDeclarations([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
+    this.heartbeat.leave();
     const ratioNames = new Set([...declaredUnits].filter(([, unit]) => unit === 'ratio').map(([name]) => name));
     const flat = metrics.snapshot([...declaredUnits.keys()], ratioNames);
 

@@ -19,11 +19,13 @@ import { parseFinal } from './parse-final.js';
 import { parseNetwork, parseRegions } from './parse-network.js';
 import { parseNodes } from './parse-nodes.js';
 import { parseSweep } from './parse-sweep.js';
+import { callBounded } from '../kernel/bounded-call.js';
 import { parseSystem, type ParsedSystem } from './parse-system.js';
 import { ProblemCollector } from './problem-collector.js';
 import type { ReaderContext } from './reader-context.js';
 import type { ModelResolver } from './resolve-model.js';
 import {
+  CALLBACK_WALL_DEFAULT_US,
   CALLBACK_WALL_MAX_US,
   DURATION_MAX_US,
   EVENT_COUNT_MAX_DEFAULT,
@@ -116,9 +118,10 @@ async function readScenario(root: YamlConfigReader, options: ReadScenarioOptions
   const regions = parseRegions(root);
   const network = parseNetwork(root);
   const clocks = parseClocks(root);
-  const system = await parseSystem(root, options.resolveModel, options.scenarioDir ?? dirname(resolve(options.file)));
+  const callbackWallUs = limits.callbackWallUs ?? CALLBACK_WALL_DEFAULT_US;
+  const system = await parseSystem(root, options.resolveModel, options.scenarioDir ?? dirname(resolve(options.file)), callbackWallUs);
   const { faults, randomFaults } = parseFaults(root, durationUs, rolesOf(system));
-  const expectations = parseExpectations(root, vocabularyOf(system));
+  const expectations = parseExpectations(root, vocabularyOf(system, callbackWallUs));
   const sweep = parseSweep(root);
   const final = parseFinal(root);
   const explore = parseExplore(root, durationUs, rolesOf(system));
@@ -179,14 +182,18 @@ function readCallbackWall(limits: YamlConfigReader): number | null {
   return us;
 }
 
-function vocabularyOf(system: ParsedSystem | null): ExpectationVocabulary | null {
+function vocabularyOf(system: ParsedSystem | null, callbackWallUs: number): ExpectationVocabulary | null {
   if (system === null) return null;
-  // A model whose configuration had problems may fail to name its metrics: then names go unchecked.
+  // A model whose configuration had problems may fail to name its metrics: then names go unchecked
+  // (and a model whose metricNames never returns is stopped again, as hung, when its run is built).
   try {
-    return {
-      metricNames: declaredMetricNames([...CORE_METRIC_NAMES, ...system.model.metricNames(system.config)]),
-      checkNames: system.model.checkNames?.(system.config) ?? [],
-    };
+    return callBounded(
+      () => ({
+        metricNames: declaredMetricNames([...CORE_METRIC_NAMES, ...system.model.metricNames(system.config)]),
+        checkNames: system.model.checkNames?.(system.config) ?? [],
+      }),
+      { wallMs: callbackWallUs / 1000 },
+    );
   } catch {
     return null;
   }

@@ -1,7 +1,9 @@
 // `system:` and `workload:` -> the model (resolved by name or path) and its own configuration,
 // which the model reads through ConfigReaders so its problems are located like ours.
 
+import { BoundExceeded, callBounded } from '../kernel/bounded-call.js';
 import type { SystemModel } from '../model/api.js';
+import { formatDuration } from '../model/describe.js';
 import type { ModelResolver } from './resolve-model.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';
 import { stringAt } from './yaml-values.js';
@@ -16,6 +18,8 @@ export async function parseSystem(
   root: YamlConfigReader,
   resolveModel: ModelResolver,
   scenarioDir: string,
+  /** limits.callback-wall: model code that does not return within it is stopped (a hang, not a slow model). */
+  callbackWallUs: number,
 ): Promise<ParsedSystem | null> {
   const systemAt = root.required('system', 'e.g. { model: request-response, ... }');
   const workload = root.section('workload');
@@ -32,9 +36,14 @@ export async function parseSystem(
   }
   let config: unknown;
   try {
-    config = model.parseConfig({ system, workload, nodeNames: root.context.topology.nodeNames });
+    config = callBounded(() => model.parseConfig({ system, workload, nodeNames: root.context.topology.nodeNames }), { wallMs: callbackWallUs / 1000 });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason =
+      error instanceof BoundExceeded
+        ? `parseConfig did not return within ${formatDuration(callbackWallUs)} (limits.callback-wall): an endless loop?`
+        : error instanceof Error
+          ? error.message
+          : String(error);
     system.error(null, `model ${JSON.stringify(model.name)} failed while reading its configuration: ${reason}`);
     return null;
   }

@@ -15,6 +15,7 @@ export const MODEL_CALLBACKS = [
   'outstanding',
   'startFinalReads',
   'finish',
+  'metricNames',
   'recordedFacts',
   'roles',
   'onStatusChange',

@@ -56,6 +56,22 @@ describe.skipIf(!built)('the callback watchdog of ddsim run', () => {
     expect(ended.elapsedMs).toBeLessThan(8000);
   }, 30_000);
 
+  it('stops a parseConfig that never returns while the scenario loads: a located error naming it, exit 2', async () => {
+    const ended = await runBin(['run', HANGING, '--set', 'system.hang=parseConfig']);
+    expect(ended.code).toBe(2);
+    expect(ended.err).toMatch(/hanging\.yaml:\d+:\d+.*parseConfig did not return within 1s \(limits\.callback-wall\)/);
+    expect(ended.err).not.toMatch(STACK_FRAME);
+    expect(ended.elapsedMs).toBeLessThan(8000);
+  }, 30_000);
+
+  it('stops a metricNames that never returns (while loading, then as the run is built): exit 4 naming the callback', async () => {
+    const ended = await runBin(['run', HANGING, '--set', 'system.hang=metricNames']);
+    expect(ended.code).toBe(4);
+    expect(ended.err).toContain("the system model's metricNames at simulated time 2.000000s has not returned after 1s of wall time (limits.callback-wall: 1s)");
+    expect(ended.err).not.toMatch(STACK_FRAME);
+    expect(ended.elapsedMs).toBeLessThan(12_000);
+  }, 30_000);
+
   it('names a hung timer callback by its function name', async () => {
     const ended = await runBin(['run', HANGING, '--set', 'system.hang=timer', '--format', 'json']);
     expect(ended.code).toBe(4);
