@@ -87,10 +87,13 @@ export class ModelHungError extends Error {
   }
 }
 
-/** Stack frames of the model's code: ddsim's own frames (dist/ or src/ of this package) dropped. */
+/**
+ * Stack frames of the model's code: ddsim's own frames (dist/ or src/ of this package, or the
+ * CLI bundle dist/cli-bundle/ of src/build/bundle-cli.ts) dropped.
+ */
 function modelFrames(stack: string): string[] {
   const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
-  const own = /[\\/](dist|src)[\\/](sim|kernel|network|run|cli|metrics)[\\/]|node:internal|node_modules/;
+  const own = /[\\/](dist|src)[\\/](sim|kernel|network|run|cli|cli-bundle|metrics)[\\/]|node:internal|node_modules/;
   const model = frames.filter((line) => !own.test(line));
   return (model.length > 0 ? model : frames).slice(0, 6);
 }

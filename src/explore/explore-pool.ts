@@ -21,7 +21,8 @@ export interface ExplorePoolOptions {
 
 export function defaultExploreWorkerUrl(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./explore-worker-tsx.mjs', here) : new URL('./explore-worker.js', here);
+  // By way of ../explore/: this code may run from the CLI bundle (dist/cli-bundle/, see src/build/bundle-cli.ts).
+  return here.endsWith('.ts') ? new URL('../explore/explore-worker-tsx.mjs', here) : new URL('../explore/explore-worker.js', here);
 }
 
 export function runExploreTasks(tasks: readonly ExploreTask[], options: ExplorePoolOptions): Promise<void> {

@@ -31,7 +31,8 @@ export interface PoolOptions {
 
 export function defaultWorkerUrl(): URL {
   const here = import.meta.url;
-  return here.endsWith('.ts') ? new URL('./sweep-worker-tsx.mjs', here) : new URL('./sweep-worker.js', here);
+  // By way of ../sweep/: this code may run from the CLI bundle (dist/cli-bundle/, see src/build/bundle-cli.ts).
+  return here.endsWith('.ts') ? new URL('../sweep/sweep-worker-tsx.mjs', here) : new URL('../sweep/sweep-worker.js', here);
 }
 
 /** The tasks not yet handed to a worker: the plan's, after any a failed worker handed back. */
