@@ -53,7 +53,7 @@ export function findWitness<State>(
     const newlyWeakened = without.filter((operation) => !model.readOnly(operation)).map(weaken);
     const trial = [...keep, ...weakened, ...newlyWeakened];
     const trialBudget = budget.child(TRIAL_MAX_STATES);
-    const result = searchLinearization(trial, model, trialBudget);
+    const result = searchLinearization(trial, model, trialBudget, { skipIdleUnknowns: true });
     budget.addStates(trialBudget.states);
     if (result.verdict === 'unknown') minimal = false;
     if (result.verdict !== 'not-linearizable' || !result.failure) return false;
