@@ -106,9 +106,15 @@ export function createSearch<State>(
     prev[next[call]] = call;
   };
 
-  const readOnly = Uint8Array.from(operations, (operation) => (model.readOnly(operation) ? 1 : 0));
+  // Plain loops: TypedArray.from with a mapping function is several times slower, and the
+  // witness prepares thousands of small searches.
+  const readOnly = new Uint8Array(count);
+  const codes = new Int32Array(count);
+  for (let index = 0; index < count; index += 1) {
+    readOnly[index] = model.readOnly(operations[index]) ? 1 : 0;
+    codes[index] = operationCode(index);
+  }
   const linearized = new Uint32Array((count >> 5) + 1);
-  const codes = Int32Array.from(operations, (_operation, index) => operationCode(index));
   let linearizedHash = 0;
   const seen = new LinearizedMemo(linearized.length);
   const states = new StateInterner(model);
@@ -129,7 +135,6 @@ export function createSearch<State>(
   let deepestIndex = -1;
   let deepest: SearchFailure | undefined;
   let iterations = 0;
-  const explored = (): number => statesExplored;
   const stepId = (fromId: number, index: number, operation: Operation): number => {
     let nextStateId = cachingSteps ? transitions.get(fromId, index) : NOT_STEPPED;
     if (nextStateId === NOT_STEPPED) {
@@ -168,7 +173,7 @@ export function createSearch<State>(
     while (entry !== NONE) {
       iterations += 1;
       if (iterations % TIMEOUT_CHECK_INTERVAL === 0 && budget.timedOut()) {
-        return { verdict: 'unknown', statesExplored: explored() };
+        return { verdict: 'unknown', statesExplored };
       }
       const operation = operations[entry >> 1];
       let backtrack = false;
@@ -193,7 +198,7 @@ export function createSearch<State>(
             linearized[word] &= ~bit;
             return 'paused';
           }
-          if (!budget.addState()) return { verdict: 'unknown', statesExplored: explored() };
+          if (!budget.addState()) return { verdict: 'unknown', statesExplored };
           sliceLeft -= 1;
           statesExplored += 1;
           seen.add(nextStateId, hash, linearized);
@@ -218,7 +223,7 @@ export function createSearch<State>(
         // A return entry: its operation was not linearized before it returned.
         if (operation.returnTime === Infinity) {
           // Every remaining operation has an unknown outcome: it may never have taken effect.
-          return { verdict: 'linearizable', statesExplored: explored() };
+          return { verdict: 'linearizable', statesExplored };
         }
         if (orderIndex[entry] > deepestIndex) {
           deepestIndex = orderIndex[entry];
@@ -232,7 +237,7 @@ export function createSearch<State>(
       for (;;) {
         const call = stackCalls.pop();
         if (call === undefined) {
-          return { verdict: 'not-linearizable', statesExplored: explored(), ...(deepest ? { failure: deepest } : {}) };
+          return { verdict: 'not-linearizable', statesExplored, ...(deepest ? { failure: deepest } : {}) };
         }
         stateId = stackStateIds.pop()!;
         const forced = stackForced.pop() as boolean;
@@ -243,7 +248,7 @@ export function createSearch<State>(
         if (!forced) break;
       }
     }
-    return { verdict: 'linearizable', statesExplored: explored() };
+    return { verdict: 'linearizable', statesExplored };
   };
 
   return {
@@ -261,10 +266,14 @@ export function createSearch<State>(
 
 /** Entries in time order; at equal times calls come first (touching intervals overlap). */
 function sortedEntries(operations: readonly Operation[]): number[] {
-  const entries: number[] = [];
-  for (let index = 0; index < operations.length; index += 1) entries.push(2 * index, 2 * index + 1);
-  const timeOf = (entry: number): number =>
-    (entry & 1) === 0 ? operations[entry >> 1].callTime : operations[entry >> 1].returnTime;
-  return entries.sort((a, b) => timeOf(a) - timeOf(b) || (a & 1) - (b & 1) || a - b);
+  const entries: number[] = new Array(2 * operations.length);
+  const times = new Float64Array(2 * operations.length);
+  for (let index = 0; index < operations.length; index += 1) {
+    entries[2 * index] = 2 * index;
+    entries[2 * index + 1] = 2 * index + 1;
+    times[2 * index] = operations[index].callTime;
+    times[2 * index + 1] = operations[index].returnTime;
+  }
+  return entries.sort((a, b) => times[a]! - times[b]! || (a & 1) - (b & 1) || a - b);
 }
 
