@@ -108,10 +108,14 @@ export function createSearch<State>(
 
   // Plain loops: TypedArray.from with a mapping function is several times slower, and the
   // witness prepares thousands of small searches.
+  // The loop reads these flags, not the operations: operations of several shapes (parsed, unknown
+  // copies, weakened copies) would make its property loads polymorphic.
   const readOnly = new Uint8Array(count);
+  const unknownOutcome = new Uint8Array(count);
   const codes = new Int32Array(count);
   for (let index = 0; index < count; index += 1) {
     readOnly[index] = model.readOnly(operations[index]) ? 1 : 0;
+    unknownOutcome[index] = operations[index].returnTime === Infinity ? 1 : 0;
     codes[index] = operationCode(index);
   }
   const linearized = new Uint32Array((count >> 5) + 1);
@@ -135,10 +139,10 @@ export function createSearch<State>(
   let deepestIndex = -1;
   let deepest: SearchFailure | undefined;
   let iterations = 0;
-  const stepId = (fromId: number, index: number, operation: Operation): number => {
+  const stepId = (fromId: number, index: number): number => {
     let nextStateId = cachingSteps ? transitions.get(fromId, index) : NOT_STEPPED;
     if (nextStateId === NOT_STEPPED) {
-      const nextState = model.step(states.stateOf(fromId), operation);
+      const nextState = model.step(states.stateOf(fromId), operations[index]);
       nextStateId = nextState === undefined ? STEP_INVALID : states.idOf(nextState);
       if (cachingSteps) {
         transitions.set(fromId, index, nextStateId);
@@ -159,32 +163,36 @@ export function createSearch<State>(
   // the same state without the unknown operation linearized just before it (the parent tries that
   // step itself: the unknown one has no return entry, so it blocks nothing). Every shortest valid
   // ordering survives these cuts, so verdicts do not change (the property tests compare).
-  const idleUnknownStep = (index: number, operation: Operation, nextStateId: number): boolean => {
-    if (operation.returnTime === Infinity) {
+  const idleUnknownStep = (index: number, nextStateId: number): boolean => {
+    if (unknownOutcome[index] === 1) {
       if (nextStateId === stateId || seen.contains(nextStateId, linearizedHash, linearized)) return true;
     }
     const depth = stackCalls.length;
-    if (depth === 0 || operations[stackCalls[depth - 1]! >> 1].returnTime !== Infinity) return false;
-    return stepId(stackStateIds[depth - 1]!, index, operation) === nextStateId;
+    if (depth === 0 || unknownOutcome[stackCalls[depth - 1]! >> 1] === 0) return false;
+    return stepId(stackStateIds[depth - 1]!, index) === nextStateId;
   };
 
+  // Every way out of the loop goes through the one return at its end: a return the optimized loop
+  // has never taken deoptimizes it, and the witness's small searches end in ways the main one rarely
+  // does.
   const run = (budget: BudgetTracker, sliceStates: number): SearchResult | 'paused' => {
     let sliceLeft = sliceStates;
-    while (entry !== NONE) {
+    let outcome: Verdict | 'paused' = 'linearizable';
+    search: while (entry !== NONE) {
       iterations += 1;
       if (iterations % TIMEOUT_CHECK_INTERVAL === 0 && budget.timedOut()) {
-        return { verdict: 'unknown', statesExplored };
+        outcome = 'unknown';
+        break;
       }
-      const operation = operations[entry >> 1];
       let backtrack = false;
       if ((entry & 1) === 0) {
         const index = entry >> 1;
-        const nextStateId = stepId(stateId, index, operation);
+        const nextStateId = stepId(stateId, index);
         if (nextStateId === STEP_INVALID) {
           entry = next[entry];
           continue;
         }
-        if (skipIdleUnknowns && idleUnknownStep(index, operation, nextStateId)) {
+        if (skipIdleUnknowns && idleUnknownStep(index, nextStateId)) {
           entry = next[entry];
           continue;
         }
@@ -196,9 +204,13 @@ export function createSearch<State>(
         if (!seen.contains(nextStateId, hash, linearized)) {
           if (sliceLeft <= 0) {
             linearized[word] &= ~bit;
-            return 'paused';
+            outcome = 'paused';
+            break;
           }
-          if (!budget.addState()) return { verdict: 'unknown', statesExplored };
+          if (!budget.addState()) {
+            outcome = 'unknown';
+            break;
+          }
           sliceLeft -= 1;
           statesExplored += 1;
           seen.add(nextStateId, hash, linearized);
@@ -221,14 +233,14 @@ export function createSearch<State>(
       }
       if (!backtrack) {
         // A return entry: its operation was not linearized before it returned.
-        if (operation.returnTime === Infinity) {
+        if (unknownOutcome[entry >> 1] === 1) {
           // Every remaining operation has an unknown outcome: it may never have taken effect.
-          return { verdict: 'linearizable', statesExplored };
+          break;
         }
         if (orderIndex[entry] > deepestIndex) {
           deepestIndex = orderIndex[entry];
           deepest = {
-            operation,
+            operation: operations[entry >> 1],
             longestOrdering: stackCalls.map((call) => operations[call >> 1]),
             stateAfterOrdering: states.stateOf(stateId),
           };
@@ -237,7 +249,8 @@ export function createSearch<State>(
       for (;;) {
         const call = stackCalls.pop();
         if (call === undefined) {
-          return { verdict: 'not-linearizable', statesExplored, ...(deepest ? { failure: deepest } : {}) };
+          outcome = 'not-linearizable';
+          break search;
         }
         stateId = stackStateIds.pop()!;
         const forced = stackForced.pop() as boolean;
@@ -248,7 +261,7 @@ export function createSearch<State>(
         if (!forced) break;
       }
     }
-    return { verdict: 'linearizable', statesExplored };
+    return outcome === 'paused' ? outcome : searchResult(outcome, statesExplored, outcome === 'not-linearizable' ? deepest : undefined);
   };
 
   return {
@@ -262,6 +275,10 @@ export function createSearch<State>(
       return statesExplored;
     },
   };
+}
+
+function searchResult(verdict: Verdict, statesExplored: number, failure: SearchFailure | undefined): SearchResult {
+  return failure ? { verdict, statesExplored, failure } : { verdict, statesExplored };
 }
 
 /** Entries in time order; at equal times calls come first (touching intervals overlap). */

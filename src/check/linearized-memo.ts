@@ -76,7 +76,9 @@ export class LinearizedMemo {
     if (entry === this.hashes.length) this.growPool();
     this.hashes[entry] = hash;
     this.stateIds[entry] = stateId;
-    this.words.set(bits, entry * this.wordCount);
+    // A loop, not `words.set`: the builtin's call costs more than copying a few words.
+    const offset = entry * this.wordCount;
+    for (let word = 0; word < this.wordCount; word++) this.words[offset + word] = bits[word]!;
     this.count += 1;
     return entry;
   }
