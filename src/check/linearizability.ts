@@ -106,10 +106,10 @@ export function createSearch<State>(
     prev[next[call]] = call;
   };
 
-  // Plain loops: TypedArray.from with a mapping function is several times slower, and the
-  // witness prepares thousands of small searches.
   // The loop reads these flags, not the operations: operations of several shapes (parsed, unknown
-  // copies, weakened copies) would make its property loads polymorphic.
+  // copies, weakened copies) would make its property loads polymorphic. Plain loops fill them:
+  // TypedArray.from with a mapping function is several times slower, and the witness prepares
+  // thousands of small searches.
   const readOnly = new Uint8Array(count);
   const unknownOutcome = new Uint8Array(count);
   const codes = new Int32Array(count);
@@ -159,14 +159,12 @@ export function createSearch<State>(
   // Linearizing an operation of unknown outcome only spends it: (set + u, state) has every
   // completion (set, state) has, u still available or never taken. So a step is skipped when an
   // unknown operation it follows or takes made no difference: an unknown operation that leaves the
-  // state as it is, or leads to a state already explored with the same set; a step that leads to
-  // the same state without the unknown operation linearized just before it (the parent tries that
-  // step itself: the unknown one has no return entry, so it blocks nothing). Every shortest valid
-  // ordering survives these cuts, so verdicts do not change (the property tests compare).
+  // state as it is; a step that leads to the same state without the unknown operation linearized
+  // just before it (the parent tries that step itself: the unknown one has no return entry, so it
+  // blocks nothing). Every shortest valid ordering survives these cuts, so verdicts do not change
+  // (test/check/idle-unknowns.test.ts compares with brute force and with the full search).
   const idleUnknownStep = (index: number, nextStateId: number): boolean => {
-    if (unknownOutcome[index] === 1) {
-      if (nextStateId === stateId || seen.contains(nextStateId, linearizedHash, linearized)) return true;
-    }
+    if (unknownOutcome[index] === 1 && nextStateId === stateId) return true;
     const depth = stackCalls.length;
     if (depth === 0 || unknownOutcome[stackCalls[depth - 1]! >> 1] === 0) return false;
     return stepId(stackStateIds[depth - 1]!, index) === nextStateId;

@@ -5,7 +5,7 @@
 // of the whole set at every step (porcupine does the same with a map of hash buckets).
 
 const EMPTY = -1;
-const INITIAL_SLOTS = 1 << 6;
+const INITIAL_SLOTS = 1 << 8;
 /** Grows the entry pool by this factor; the slot table is kept at most half full. */
 const GROWTH = 2;
 

@@ -10,7 +10,7 @@ export const NOT_STEPPED = -2;
 export const STEP_INVALID = -1;
 
 const EMPTY = -1;
-const INITIAL_SLOTS = 1 << 6;
+const INITIAL_SLOTS = 1 << 8;
 
 export class TransitionTable {
   private stateIds = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
