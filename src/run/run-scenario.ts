@@ -6,19 +6,16 @@
 // is sliced (ScenarioRun.advance lets a caller keep a spinner alive between slices).
 
 import { EventCapture, type CaptureOptions, type CapturedRun } from '../capture/event-capture.js';
-import { expandMetricDeclarations, metricUnitsOf } from '../metrics/metric-declarations.js';
 import { Kernel, PendingEventsExceeded } from '../kernel/kernel.js';
 import { CALLBACK_WALL_DEFAULT_US, PENDING_EVENT_COUNT_MAX_DEFAULT } from '../scenario/scenario-keys.js';
 import { StreamFactory } from '../kernel/random-stream.js';
-import { CORE_METRIC_NAMES } from '../metrics/core-metric-names.js';
 import { MetricsStore } from '../metrics/metrics-store.js';
 import type { HistogramSketch } from '../metrics/streaming-histogram.js';
 import { DEFAULT_TIMELINE_SERIES, type SystemModel } from '../model/api.js';
 import { LinkTable } from '../network/link-table.js';
 import { Network } from '../network/network.js';
 import type { Scenario } from '../scenario/types.js';
-import { FaultInjector } from '../faults/fault-injector.js';
-import { SimFaultWorld } from '../faults/fault-world.js';
+import type { FaultInjector } from '../faults/fault-injector.js';
 import { FaultLog } from '../sim/fault-log.js';
 import { HistoryLog } from '../sim/history-log.js';
 import { SimNodeContext } from '../sim/node-context.js';
@@ -28,13 +25,12 @@ import { CallbackHeartbeat } from '../sim/callback-heartbeat.js';
 import { TIMELINE_BUCKET_COUNT } from '../sim/timeline-recorder.js';
 import { NodeUptime } from '../sim/node-uptime.js';
 import { PauseStats } from '../sim/pause-stats.js';
-import { startRandomFaults } from '../faults/random-faults.js';
 import { TimelineRecorder } from '../sim/timeline-recorder.js';
 import { FINAL_QUIET_DEFAULT_US } from '../scenario/parse-final.js';
 import { NODE_PAUSED, NODE_UP } from '../sim/node-status.js';
 import { createTruthOracle, type TruthOracleWithFeed } from '../sim/truth-oracle.js';
-import { evaluateExpectations } from './evaluate-expectations.js';
-import { reproduceCommand } from './reproduce-command.js';
+import { finishRunResult } from './finish-run-result.js';
+import { createModelShared, startFaults } from './run-setup.js';
 import { DeterminismTraps } from './determinism-traps.js';
 import type { RunResult, StopReason } from '../result/run-result.js';
 
@@ -140,21 +136,7 @@ export class ScenarioRun {
       this.model = model;
       this.drainEndUs = scenario.durationUs + (model.drainLimitUs?.(config) ?? 0);
       oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to), (node) => clocks.offsetUs(node), heartbeat);
-      heartbeat.enter('createShared', -1, 0);
-      const shared = model.createShared(config, {
-        nodeNames: names,
-        durationUs: scenario.durationUs,
-        random: streams.stream('model'),
-        metrics,
-        oracle,
-        timeline: {
-          setFlag: (node, flag, on) => {
-            const nodeIndex = typeof node === 'number' ? node : indexByName.get(node) ?? -1;
-            if (timeline.setFlag(nodeIndex, flag, on)) capture?.flagChanged(nodeIndex, flag, on);
-          },
-        },
-      });
-      heartbeat.leave();
+      const shared = createModelShared(model, config, { scenario, names, indexByName, streams, metrics, oracle, timeline, capture, heartbeat });
       this.shared = shared;
       const contexts = names.map(
         (name, i) =>
@@ -165,18 +147,7 @@ export class ScenarioRun {
       for (let i = 0; i < names.length; i++) nodes.start(i);
       clocks.start();
 
-      const roleHolders = (role: string): readonly string[] => {
-        heartbeat.enter('roles', -1, kernel.nowUs);
-        const holders = model.roles?.(shared)[role] ?? [];
-        heartbeat.leave();
-        return holders;
-      };
-      const world = new SimFaultWorld(nodes, links, roleHolders, clocks);
-      const injector = new FaultInjector(kernel, world, this.faultLog, oracle.faultFeed);
-      injector.capture = capture;
-      this.injector = injector;
-      for (const fault of scenario.faults) injector.schedule(fault);
-      startRandomFaults(scenario.randomFaults, injector, streams, scenario.durationUs, nowUs);
+      this.injector = startFaults(scenario, { model, shared, kernel, nodes, links, clocks, streams, heartbeat, capture, faultLog: this.faultLog, faultFeed: oracle.faultFeed });
       this.traps.rethrow();
     } finally {
       removeTraps();
@@ -324,66 +295,25 @@ export class ScenarioRun {
   }
 
   private finishResult(): RunResult {
-    const { scenario, model, metrics, kernel } = this;
-    const config = scenario.system.config;
-    this.heartbeat.enter('finish', -1, kernel.nowUs);
-    model.finish?.(this.shared, metrics);
-    this.heartbeat.leave();
-    const counters = this.network.counters;
-    metrics.set('events', kernel.eventCount);
-    metrics.set('messages.sent', counters.sent);
-    metrics.set('messages.delivered', counters.delivered);
-    metrics.set('messages.lost', counters.lost);
-    metrics.set('messages.duplicated', counters.duplicated);
-    metrics.set('messages.unreachable', counters.unreachable);
-    metrics.set('messages.refused', counters.refused);
-    metrics.set('faults.injected', this.faultLog.injectedCount);
-    const uptime = this.uptime.finish();
-    metrics.set('nodes.down-mean', uptime.downMean);
-    metrics.set('nodes.all-up-fraction', uptime.allUpFraction);
-    const pauses = this.pauses.finish();
-    metrics.set('pauses.total', pauses.count);
-    metrics.set('pauses.longest-ms', pauses.longestUs / 1000);
-    const clocks = this.clocks.finish();
-    metrics.set('clock.offset.max', clocks.offsetMaxUs / 1000);
-    metrics.set('clock.skew.max', clocks.skewMaxUs / 1000);
-    metrics.set('clock.backward-steps', clocks.backwardSteps);
-    this.heartbeat.enter('metricNames', -1, kernel.nowUs);
-    const declaredUnits = expandMetricDeclarations([...CORE_METRIC_NAMES, ...model.metricNames(config)]);
-    this.heartbeat.leave();
-    const ratioNames = new Set([...declaredUnits].filter(([, unit]) => unit === 'ratio').map(([name]) => name));
-    const flat = metrics.snapshot([...declaredUnits.keys()], ratioNames);
-
-    const expectations = evaluateExpectations(scenario.expectations, {
-      history: this.history.operations,
-      historyTruncated: this.history.truncated,
-      metrics: flat,
-      modelConfig: config,
+    this.cachedResult = finishRunResult({
+      scenario: this.scenario,
+      model: this.model,
+      shared: this.shared,
+      metrics: this.metrics,
+      kernel: this.kernel,
+      networkCounters: this.network.counters,
+      faultLog: this.faultLog,
+      uptime: this.uptime,
+      pauses: this.pauses,
+      clocks: this.clocks,
+      timeline: this.timeline,
+      history: this.history,
+      heartbeat: this.heartbeat,
       finalReadsFromUs: this.finalReadsFromUs,
-      modelFacts: this.recordedFacts(),
+      stopReason: this.stopReason,
+      stopDetail: this.stopDetail,
+      recordedFacts: () => this.recordedFacts(),
     });
-    const stopReason = this.stopReason;
-    this.cachedResult = {
-      scenario: scenario.name,
-      description: scenario.description,
-      file: scenario.source.file,
-      seed: scenario.seed,
-      sets: scenario.source.sets,
-      durationMs: scenario.durationUs / 1000,
-      // Cut short by the event budget or the pending bound: where it stopped, not the scenario's end.
-      endMs: (stopReason === 'event-budget-exhausted' || stopReason === 'pending-limit-reached' ? kernel.nowUs : Math.max(kernel.nowUs, scenario.durationUs)) / 1000,
-      stopReason,
-      ...(this.stopDetail === null ? {} : { stopDetail: this.stopDetail }),
-      ok: stopReason === 'completed' && expectations.every((expectation) => expectation.ok),
-      metrics: flat,
-      metricUnits: metricUnitsOf(flat, declaredUnits),
-      expectations,
-      faults: this.faultLog.records,
-      timeline: clocks.active
-        ? { ...this.timeline.finish(), clockOffsetMsPerBucket: clocks.offsetMaxUsPerBucket.map((us) => us / 1000) }
-        : this.timeline.finish(),
-      reproduce: reproduceCommand(scenario.source.file, scenario.seed, scenario.source.sets),
-    };
     return this.cachedResult;
   }
 
