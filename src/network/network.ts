@@ -7,9 +7,10 @@ import type { EventCapture } from '../capture/event-capture.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { StreamFactory } from '../kernel/random-stream.js';
 import type { Sampler } from '../model/sampler.js';
-import type { Envelope, Tracker } from './envelope.js';
+import { EnvelopePool, type Envelope, type Tracker } from './envelope.js';
+import { assert } from '../model/assert.js';
 import { LinkStreams } from './link-streams.js';
-import type { LinkTable } from './link-table.js';
+import type { LinkState, LinkTable } from './link-table.js';
 
 export interface NodeReceiver {
   /** A message arrives at `envelope.to` (whatever its state). */
@@ -43,6 +44,8 @@ export class Network {
   private readonly refusalKind: number;
   private readonly retransmitKind: number;
   private receiver: NodeReceiver | null = null;
+  /** Recycles envelopes once delivered (see ./envelope.ts). */
+  readonly envelopes = new EnvelopePool();
   /** Set when the run captures its events (src/capture/); null otherwise, and then costs a null check. */
   capture: EventCapture | null = null;
 
@@ -53,9 +56,21 @@ export class Network {
     nodeNames: readonly string[],
   ) {
     this.linkStreams = new LinkStreams(streams, nodeNames);
-    this.deliverKind = kernel.registerHandler((envelope: Envelope) => this.arrive(envelope), 'message delivery');
-    this.refusalKind = kernel.registerHandler((envelope: Envelope) => this.arriveRefusal(envelope), 'connection refusal');
-    this.retransmitKind = kernel.registerHandler((envelope: Envelope) => this.retransmit(envelope), 'retransmission');
+    this.deliverKind = kernel.registerHandler((envelope: Envelope) => {
+      envelope.holds--;
+      this.arrive(envelope);
+      this.envelopes.settle(envelope);
+    }, 'message delivery');
+    this.refusalKind = kernel.registerHandler((envelope: Envelope) => {
+      envelope.holds--;
+      this.receiver!.receiveRefusal(envelope);
+      this.envelopes.settle(envelope);
+    }, 'connection refusal');
+    this.retransmitKind = kernel.registerHandler((envelope: Envelope) => {
+      envelope.holds--;
+      this.retransmit(envelope);
+      this.envelopes.settle(envelope);
+    }, 'retransmission');
   }
 
   connect(receiver: NodeReceiver): void {
@@ -64,16 +79,18 @@ export class Network {
 
   send(from: number, to: number, message: unknown, tracker: Tracker | null): void {
     this.counters.sent++;
-    const envelope: Envelope = { from, to, message, tracker, transmissionsLeft: 1, retransmitAfterUs: 0 };
+    const envelope = this.envelopes.take(from, to, message, tracker, 1, 0);
     if (this.capture !== null) this.capture.messageSent(envelope);
     this.transmit(envelope);
+    this.envelopes.settle(envelope);
   }
 
   sendReliable(from: number, to: number, message: unknown, retransmitAfterUs: number, transmissionCountMax: number): void {
     this.counters.sent++;
-    const envelope: Envelope = { from, to, message, tracker: null, transmissionsLeft: transmissionCountMax, retransmitAfterUs };
+    const envelope = this.envelopes.take(from, to, message, null, transmissionCountMax, retransmitAfterUs);
     if (this.capture !== null) this.capture.messageSent(envelope);
     this.transmit(envelope);
+    this.envelopes.settle(envelope);
   }
 
   private retransmit(envelope: Envelope): void {
@@ -81,6 +98,10 @@ export class Network {
     this.transmit(envelope);
   }
 
+  /**
+   * One transmission. The common case (uniform links, nothing blocked) is kept short so that V8
+   * inlines it whole, latency sampler included; the rest goes through transmitOnState.
+   */
   private transmit(envelope: Envelope): void {
     envelope.transmissionsLeft--;
     const links = this.links;
@@ -89,57 +110,78 @@ export class Network {
     const i = from * links.nodeCount + to;
     const stream = this.linkStreams.select(i, from, to);
     if (links.blocks.blockedLinkCount !== 0 && links.blocks.isLinkBlocked(i)) {
-      this.counters.unreachable++;
-      if (envelope.tracker !== null) envelope.tracker.fate = 'unreachable';
-      if (this.capture !== null) this.capture.messageEvent('unreachable', envelope);
-      this.retransmitOrDrop(envelope);
+      this.drop('unreachable', envelope);
       return;
     }
-    if (links.uniform) {
-      this.transmitOn(envelope, stream, links.defaultLatency, null, links.defaultLossProbability, links.defaultDuplicateProbability);
+    if (!links.uniform) {
+      this.transmitOnState(envelope, stream, links.state(i, from, to));
       return;
     }
-    const state = links.state(i, from, to);
-    this.transmitOn(envelope, stream, state.latency, state.extraDelay, state.lossProbability, state.duplicateProbability);
+    if (stream.next() < links.defaultLossProbability) {
+      this.drop('lost', envelope);
+      return;
+    }
+    this.schedule(links.defaultLatency(stream), this.deliverKind, envelope);
+    if (links.defaultDuplicateProbability > 0 && stream.next() < links.defaultDuplicateProbability) {
+      this.duplicate(envelope, stream, links.defaultLatency, null);
+    }
   }
 
-  /** Loss, delay and duplication of one transmission, drawn from the link's stream (selected). */
-  private transmitOn(
-    envelope: Envelope,
-    stream: LinkStreams,
-    latency: Sampler,
-    extraDelay: Sampler | null,
-    lossProbability: number,
-    duplicateProbability: number,
-  ): void {
-    if (stream.next() < lossProbability) {
-      this.counters.lost++;
-      if (envelope.tracker !== null) envelope.tracker.fate = 'lost';
-      if (this.capture !== null) this.capture.messageEvent('lost', envelope);
-      this.retransmitOrDrop(envelope);
+  /** A transmission on a link with its own parameters (regions, overrides, faults). */
+  private transmitOnState(envelope: Envelope, stream: LinkStreams, state: LinkState): void {
+    if (stream.next() < state.lossProbability) {
+      this.drop('lost', envelope);
       return;
     }
-    this.kernel.scheduleAfter(drawDelayUs(stream, latency, extraDelay), this.deliverKind, envelope);
-    if (duplicateProbability > 0 && stream.next() < duplicateProbability) {
-      this.counters.duplicated++;
-      if (this.capture !== null) this.capture.messageEvent('duplicated', envelope);
-      this.kernel.scheduleAfter(drawDelayUs(stream, latency, extraDelay), this.deliverKind, envelope);
+    this.schedule(drawDelayUs(stream, state.latency, state.extraDelay), this.deliverKind, envelope);
+    if (state.duplicateProbability > 0 && stream.next() < state.duplicateProbability) {
+      this.duplicate(envelope, stream, state.latency, state.extraDelay);
     }
+  }
+
+  private duplicate(envelope: Envelope, stream: LinkStreams, latency: Sampler, extraDelay: Sampler | null): void {
+    this.counters.duplicated++;
+    if (this.capture !== null) this.capture.messageEvent('duplicated', envelope);
+    this.schedule(drawDelayUs(stream, latency, extraDelay), this.deliverKind, envelope);
+  }
+
+  /** The transmission is lost or cut off: counted, recorded, retransmitted when reliable. */
+  private drop(fate: 'lost' | 'unreachable', envelope: Envelope): void {
+    if (fate === 'lost') this.counters.lost++;
+    else this.counters.unreachable++;
+    if (envelope.tracker !== null) envelope.tracker.fate = fate;
+    if (this.capture !== null) this.capture.messageEvent(fate, envelope);
+    this.retransmitOrDrop(envelope);
   }
 
   private retransmitOrDrop(envelope: Envelope): void {
     if (envelope.transmissionsLeft <= 0) return;
     this.counters.retransmitted++;
-    this.kernel.scheduleAfter(envelope.retransmitAfterUs, this.retransmitKind, envelope);
+    this.schedule(envelope.retransmitAfterUs, this.retransmitKind, envelope);
+  }
+
+  /** Schedules an event that carries the envelope: one more hold on it until handled. */
+  private schedule(delayUs: number, kind: number, envelope: Envelope): void {
+    if (envelope.pooled) assert(false, 'a pooled envelope scheduled');
+    this.kernel.scheduleAfter(delayUs, kind, envelope);
+    envelope.holds++;
+  }
+
+  /** The receiver keeps the envelope for later (a paused node): it stays out of the pool. */
+  hold(envelope: Envelope): void {
+    envelope.holds++;
+  }
+
+  /** The receiver is done with an envelope it held (see hold). */
+  release(envelope: Envelope): void {
+    envelope.holds--;
+    this.envelopes.settle(envelope);
   }
 
   private arrive(envelope: Envelope): void {
-    if (this.links.blocks.isBlocked(envelope.from, envelope.to)) {
-      // A partition that began while the message was in flight drops it too.
-      this.counters.unreachable++;
-      if (envelope.tracker) envelope.tracker.fate = 'unreachable';
-      if (this.capture !== null) this.capture.messageEvent('unreachable', envelope);
-      this.retransmitOrDrop(envelope);
+    // A partition that began while the message was in flight drops it too.
+    if (this.links.blocks.blockedLinkCount !== 0 && this.links.blocks.isBlocked(envelope.from, envelope.to)) {
+      this.drop('unreachable', envelope);
       return;
     }
     this.receiver!.receive(envelope);
@@ -151,7 +193,7 @@ export class Network {
     const back = envelope.to * this.links.nodeCount + envelope.from;
     if (this.links.blocks.isLinkBlocked(back)) return;
     const stream = this.linkStreams.select(back, envelope.to, envelope.from);
-    this.kernel.scheduleAfter(this.linkDelayUs(back, envelope.to, envelope.from, stream), this.refusalKind, envelope);
+    this.schedule(this.linkDelayUs(back, envelope.to, envelope.from, stream), this.refusalKind, envelope);
   }
 
   /** A delay on link i (from -> to), drawn from its stream (already selected on that link). */
@@ -160,10 +202,6 @@ export class Network {
     if (links.uniform) return links.defaultLatency(stream);
     const state = links.state(i, from, to);
     return drawDelayUs(stream, state.latency, state.extraDelay);
-  }
-
-  private arriveRefusal(envelope: Envelope): void {
-    this.receiver!.receiveRefusal(envelope);
   }
 }
 

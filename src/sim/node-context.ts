@@ -108,11 +108,14 @@ export class SimNodeContext implements NodeContext {
   }
 
   private resolve(to: string | number): number {
+    if (typeof to === 'number' && to >= 0 && to < this.nodeNames.length && Number.isInteger(to)) return to;
+    return this.resolveName(to);
+  }
+
+  /** resolve's slower half: a name, or a bad destination (kept apart so that resolve stays small). */
+  private resolveName(to: string | number): number {
     if (typeof to === 'number') {
-      if (to < 0 || to >= this.nodeNames.length || !Number.isInteger(to)) {
-        throw new ModelApiMisuse(`a send from ${this.nodeName}`, `no node with index ${to} (there are ${this.nodeNames.length})`);
-      }
-      return to;
+      throw new ModelApiMisuse(`a send from ${this.nodeName}`, `no node with index ${to} (there are ${this.nodeNames.length})`);
     }
     if (typeof to !== 'string') throw new ModelApiMisuse(`a send from ${this.nodeName}`, `the destination must be a node name or index, not ${describeBadValue(to)}`);
     return this.nodeIndex(to);

@@ -120,22 +120,30 @@ export class NodeTable implements NodeReceiver {
     this.fire(timer);
   }
 
+  /** A message arrives: the common case (an up node) is kept short, so that V8 inlines it whole. */
   receive(envelope: Envelope): void {
     const to = envelope.to;
+    if (this.status[to] !== NODE_UP) {
+      this.receiveWhileNotUp(envelope);
+      return;
+    }
+    this.network.counters.delivered++;
+    if (envelope.tracker !== null) envelope.tracker.fate = 'delivered';
+    if (this.capture !== null) this.capture.messageEvent('deliver', envelope);
+    this.activeNode = to;
+    this.heartbeat.enterMessage(to, envelope.message, this.kernel.nowUs);
+    this.behaviours[to]?.onMessage?.(this.names[envelope.from]!, envelope.message);
+    this.heartbeat.leave();
+    this.activeNode = -1;
+  }
+
+  private receiveWhileNotUp(envelope: Envelope): void {
+    const to = envelope.to;
     switch (this.status[to]) {
-      case NODE_UP:
-        this.network.counters.delivered++;
-        if (envelope.tracker) envelope.tracker.fate = 'delivered';
-        if (this.capture !== null) this.capture.messageEvent('deliver', envelope);
-        this.activeNode = to;
-        this.heartbeat.enterMessage(to, envelope.message, this.kernel.nowUs);
-        this.behaviours[to]?.onMessage?.(this.names[envelope.from]!, envelope.message);
-        this.heartbeat.leave();
-        this.activeNode = -1;
-        return;
       case NODE_PAUSED:
         if (envelope.tracker) envelope.tracker.fate = 'held-at-paused-node';
         if (this.capture !== null) this.capture.messageEvent('held', envelope);
+        this.network.hold(envelope);
         this.held[to]!.push({ envelope, refusal: false });
         return;
       case NODE_DOWN_REFUSING:
@@ -152,6 +160,7 @@ export class NodeTable implements NodeReceiver {
   receiveRefusal(envelope: Envelope): void {
     const sender = envelope.from;
     if (this.status[sender] === NODE_PAUSED) {
+      this.network.hold(envelope);
       this.held[sender]!.push({ envelope, refusal: true });
       return;
     }
@@ -221,9 +230,13 @@ export class NodeTable implements NodeReceiver {
       }
       if (!this.isUp(nodeIndex)) return; // crashed: what waited is gone with it
       const item = held[i]!;
-      if (item instanceof Timer) this.fire(item);
-      else if (item.refusal) this.receiveRefusal(item.envelope);
+      if (item instanceof Timer) {
+        this.fire(item);
+        continue;
+      }
+      if (item.refusal) this.receiveRefusal(item.envelope);
       else this.receive(item.envelope);
+      this.network.release(item.envelope);
     }
   }
 
