@@ -69,8 +69,17 @@ export class Sfc32Stream extends UniformDraws {
     return t >>> 0;
   }
 
+  /** nextUint32() / 2^32, written out: a call would return the uint32 boxed (it may exceed a small integer). */
   next(): number {
-    return this.nextUint32() / TWO_POW_32;
+    const a = this.a;
+    const b = this.b;
+    const c = this.c;
+    const t = (((a + b) | 0) + this.d) | 0;
+    this.d = (this.d + 1) | 0;
+    this.a = b ^ (b >>> 9);
+    this.b = (c + (c << 3)) | 0;
+    this.c = (((c << 21) | (c >>> 11)) + t) | 0;
+    return (t >>> 0) / TWO_POW_32;
   }
 
 }

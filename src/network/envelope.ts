@@ -55,8 +55,11 @@ export class EnvelopePool {
 
   /** Returns the envelope to the pool when nothing refers to it any more. */
   settle(envelope: Envelope): void {
-    if (envelope.holds !== 0) return;
-    if (envelope.pooled) assert(false, 'an envelope settled twice');
+    if (envelope.holds === 0) this.recycle(envelope);
+  }
+
+  private recycle(envelope: Envelope): void {
+    if (envelope.pooled) assert(false, 'an envelope recycled twice');
     envelope.message = undefined;
     envelope.tracker = null;
     if (this.free.length >= FREE_ENVELOPE_COUNT_MAX) return;

@@ -59,13 +59,16 @@ export class LinkStreams extends UniformDraws {
 
   /** Positions the stream on link `from * nodeCount + to`, deriving its state on first use. */
   select(link: number, from: number, to: number): this {
+    if (!this.direct) return this.selectHashed(link, from, to);
+    const at = link * WORDS_PER_SLOT;
+    this.offset = this.table[at] === link + 1 ? at + 1 : this.create(at, link + 1, from, to);
+    return this;
+  }
+
+  /** select for large topologies: probes the hash table (kept apart so that select stays small). */
+  private selectHashed(link: number, from: number, to: number): this {
     const table = this.table;
     const key = link + 1;
-    if (this.direct) {
-      const at = link * WORDS_PER_SLOT;
-      this.offset = table[at] === key ? at + 1 : this.create(at, key, from, to);
-      return this;
-    }
     const mask = (1 << this.slotBits) - 1;
     let slot = Math.imul(link, FIBONACCI_HASH) >>> (32 - this.slotBits);
     for (;;) {

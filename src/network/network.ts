@@ -121,7 +121,7 @@ export class Network {
       this.drop('lost', envelope);
       return;
     }
-    this.schedule(links.defaultLatency(stream), this.deliverKind, envelope);
+    this.schedule(Math.round(this.kernel.nowUs + links.defaultLatency(stream)), this.deliverKind, envelope);
     if (links.defaultDuplicateProbability > 0 && stream.next() < links.defaultDuplicateProbability) {
       this.duplicate(envelope, stream, links.defaultLatency, null);
     }
@@ -133,7 +133,7 @@ export class Network {
       this.drop('lost', envelope);
       return;
     }
-    this.schedule(drawDelayUs(stream, state.latency, state.extraDelay), this.deliverKind, envelope);
+    this.schedule(Math.round(this.kernel.nowUs + drawDelayUs(stream, state.latency, state.extraDelay)), this.deliverKind, envelope);
     if (state.duplicateProbability > 0 && stream.next() < state.duplicateProbability) {
       this.duplicate(envelope, stream, state.latency, state.extraDelay);
     }
@@ -142,7 +142,7 @@ export class Network {
   private duplicate(envelope: Envelope, stream: LinkStreams, latency: Sampler, extraDelay: Sampler | null): void {
     this.counters.duplicated++;
     if (this.capture !== null) this.capture.messageEvent('duplicated', envelope);
-    this.schedule(drawDelayUs(stream, latency, extraDelay), this.deliverKind, envelope);
+    this.schedule(Math.round(this.kernel.nowUs + drawDelayUs(stream, latency, extraDelay)), this.deliverKind, envelope);
   }
 
   /** The transmission is lost or cut off: counted, recorded, retransmitted when reliable. */
@@ -157,13 +157,17 @@ export class Network {
   private retransmitOrDrop(envelope: Envelope): void {
     if (envelope.transmissionsLeft <= 0) return;
     this.counters.retransmitted++;
-    this.schedule(envelope.retransmitAfterUs, this.retransmitKind, envelope);
+    this.schedule(Math.round(this.kernel.nowUs + envelope.retransmitAfterUs), this.retransmitKind, envelope);
   }
 
-  /** Schedules an event that carries the envelope: one more hold on it until handled. */
-  private schedule(delayUs: number, kind: number, envelope: Envelope): void {
+  /**
+   * Schedules an event that carries the envelope: one more hold on it until handled. `atUs` is
+   * rounded by the caller, exactly as the kernel would round it: a whole number passes between
+   * functions without being boxed, a fractional delay would not.
+   */
+  private schedule(atUs: number, kind: number, envelope: Envelope): void {
     if (envelope.pooled) assert(false, 'a pooled envelope scheduled');
-    this.kernel.scheduleAfter(delayUs, kind, envelope);
+    this.kernel.scheduleAt(atUs, kind, envelope);
     envelope.holds++;
   }
 
@@ -193,7 +197,7 @@ export class Network {
     const back = envelope.to * this.links.nodeCount + envelope.from;
     if (this.links.blocks.isLinkBlocked(back)) return;
     const stream = this.linkStreams.select(back, envelope.to, envelope.from);
-    this.schedule(this.linkDelayUs(back, envelope.to, envelope.from, stream), this.refusalKind, envelope);
+    this.schedule(Math.round(this.kernel.nowUs + this.linkDelayUs(back, envelope.to, envelope.from, stream)), this.refusalKind, envelope);
   }
 
   /** A delay on link i (from -> to), drawn from its stream (already selected on that link). */
