@@ -113,12 +113,25 @@ export function deriveSfc32PairState(
   state: Int32Array,
   offset: number,
 ): void {
-  for (let word = 0; word < WORDS_PER_STATE; word++) state[offset + word] = ends[fromOffset + word]!;
-  for (let word = 0; word < WORDS_PER_STATE; word++) {
-    state[offset] ^= ends[toOffset + word]!;
-    advanceSfc32(state, offset, 4);
+  // Written out in locals (the state stored once at the end): large topologies derive a state for
+  // nearly every transmission, on a link not used before.
+  let a = ends[fromOffset]!;
+  let b = ends[fromOffset + 1]!;
+  let c = ends[fromOffset + 2]!;
+  let d = ends[fromOffset + 3]!;
+  for (let round = 0; round < WORDS_PER_STATE * 4 + 8; round++) {
+    // Before each block of 4 rounds (the first 16 rounds), absorb one word of the destination.
+    if (round < WORDS_PER_STATE * 4 && (round & 3) === 0) a ^= ends[toOffset + (round >> 2)]!;
+    const t = (((a + b) | 0) + d) | 0;
+    d = (d + 1) | 0;
+    a = b ^ (b >>> 9);
+    b = (c + (c << 3)) | 0;
+    c = (((c << 21) | (c >>> 11)) + t) | 0;
   }
-  advanceSfc32(state, offset, 8);
+  state[offset] = a;
+  state[offset + 1] = b;
+  state[offset + 2] = c;
+  state[offset + 3] = d;
 }
 
 /** Runs `rounds` sfc32 steps on the state stored at state[offset..offset+3], in place. */

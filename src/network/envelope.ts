@@ -33,13 +33,17 @@ export class Envelope {
 const FREE_ENVELOPE_COUNT_MAX = 65_536;
 
 export class EnvelopePool {
+  /** Free envelopes at [0, freeCount); a stack kept by count, since pop() may shrink an array. */
   private readonly free: Envelope[] = [];
+  private freeCount = 0;
   /** Envelopes created so far (for tests and the benchmark: flat in steady state). */
   createdCount = 0;
 
   take(from: number, to: number, message: unknown, tracker: Tracker | null, transmissionCount: number, retransmitAfterUs: number): Envelope {
-    let envelope = this.free.pop();
-    if (envelope === undefined) {
+    let envelope: Envelope;
+    if (this.freeCount > 0) {
+      envelope = this.free[--this.freeCount]!;
+    } else {
       envelope = new Envelope();
       this.createdCount++;
     }
@@ -62,12 +66,12 @@ export class EnvelopePool {
     if (envelope.pooled) assert(false, 'an envelope recycled twice');
     envelope.message = undefined;
     envelope.tracker = null;
-    if (this.free.length >= FREE_ENVELOPE_COUNT_MAX) return;
+    if (this.freeCount >= FREE_ENVELOPE_COUNT_MAX) return;
     envelope.pooled = true;
-    this.free.push(envelope);
+    this.free[this.freeCount++] = envelope;
   }
 
-  get freeCount(): number {
-    return this.free.length;
+  get freeEnvelopeCount(): number {
+    return this.freeCount;
   }
 }

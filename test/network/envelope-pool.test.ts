@@ -84,7 +84,7 @@ describe('envelope pool', () => {
     expect([...counts.values()].every((count) => count === 2)).toBe(true);
     expect(network.counters.duplicated).toBe(200);
     // Every envelope came back once both its deliveries were handled.
-    expect(network.envelopes.freeCount).toBe(network.envelopes.createdCount);
+    expect(network.envelopes.freeEnvelopeCount).toBe(network.envelopes.createdCount);
   });
 
   it('keeps a lost reliable message in its envelope until a retransmission delivers it', () => {
@@ -102,7 +102,7 @@ describe('envelope pool', () => {
     expect([...counts.values()].every((count) => count === 1)).toBe(true);
     expect(network.counters.retransmitted).toBeGreaterThan(1_000);
     expect(network.envelopes.createdCount).toBeLessThan(100);
-    expect(network.envelopes.freeCount).toBe(network.envelopes.createdCount);
+    expect(network.envelopes.freeEnvelopeCount).toBe(network.envelopes.createdCount);
   });
 
   it('recycles a reliable message given up after its last transmission', () => {
@@ -111,7 +111,7 @@ describe('envelope pool', () => {
     kernel.runUntil(Infinity);
     expect(deliveries).toHaveLength(0);
     expect(network.counters.retransmitted).toBe(2);
-    expect(network.envelopes.freeCount).toBe(1);
+    expect(network.envelopes.freeEnvelopeCount).toBe(1);
   });
 
   it('leaves a held envelope out of the pool until the receiver releases it', () => {
@@ -132,6 +132,6 @@ describe('envelope pool', () => {
     expect(held[0]!.holds).toBe(1);
     network.release(held[0]!);
     expect(held[0]!.message).toBeUndefined(); // released: back in the pool, message let go
-    expect(network.envelopes.freeCount).toBe(network.envelopes.createdCount);
+    expect(network.envelopes.freeEnvelopeCount).toBe(network.envelopes.createdCount);
   });
 });
