@@ -87,6 +87,16 @@ export class LinkStreams extends UniformDraws {
   }
 
   next(): number {
+    return (this.nextInt32() >>> 0) / TWO_POW_32;
+  }
+
+  /**
+   * The next raw sfc32 output as a signed 32-bit integer: `(nextInt32() >>> 0) / 2^32` is next().
+   * A small integer passes out of a call unboxed, where next()'s fraction would be boxed (an
+   * allocation per draw) whenever V8 does not inline the call; the network draws its loss and
+   * duplication through this.
+   */
+  nextInt32(): number {
     const state = this.table;
     const offset = this.offset;
     const a = state[offset]!;
@@ -98,7 +108,7 @@ export class LinkStreams extends UniformDraws {
     state[offset + 1] = (c + (c << 3)) | 0;
     state[offset + 2] = (((c << 21) | (c >>> 11)) + t) | 0;
     state[offset + 3] = (d + 1) | 0;
-    return (t >>> 0) / TWO_POW_32;
+    return t;
   }
 
   /** Fills the empty slot at `at` with the link's new state; returns the state's offset. */

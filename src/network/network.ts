@@ -117,24 +117,24 @@ export class Network {
       this.transmitOnState(envelope, stream, links.state(i, from, to));
       return;
     }
-    if (stream.next() < links.defaultLossProbability) {
+    if (uniformOf(stream.nextInt32()) < links.defaultLossProbability) {
       this.drop('lost', envelope);
       return;
     }
     this.schedule(Math.round(this.kernel.nowUs + links.defaultLatency(stream)), this.deliverKind, envelope);
-    if (links.defaultDuplicateProbability > 0 && stream.next() < links.defaultDuplicateProbability) {
+    if (links.defaultDuplicateProbability > 0 && uniformOf(stream.nextInt32()) < links.defaultDuplicateProbability) {
       this.duplicate(envelope, stream, links.defaultLatency, null);
     }
   }
 
   /** A transmission on a link with its own parameters (regions, overrides, faults). */
   private transmitOnState(envelope: Envelope, stream: LinkStreams, state: LinkState): void {
-    if (stream.next() < state.lossProbability) {
+    if (uniformOf(stream.nextInt32()) < state.lossProbability) {
       this.drop('lost', envelope);
       return;
     }
     this.schedule(Math.round(this.kernel.nowUs + drawDelayUs(stream, state.latency, state.extraDelay)), this.deliverKind, envelope);
-    if (state.duplicateProbability > 0 && stream.next() < state.duplicateProbability) {
+    if (state.duplicateProbability > 0 && uniformOf(stream.nextInt32()) < state.duplicateProbability) {
       this.duplicate(envelope, stream, state.latency, state.extraDelay);
     }
   }
@@ -213,4 +213,11 @@ export class Network {
 function drawDelayUs(stream: LinkStreams, latency: Sampler, extraDelay: Sampler | null): number {
   const delayUs = latency(stream);
   return extraDelay !== null ? delayUs + extraDelay(stream) : delayUs;
+}
+
+const TWO_POW_32 = 4294967296;
+
+/** A link stream's raw draw (LinkStreams.nextInt32) as the uniform draw in [0, 1) next() gives. */
+function uniformOf(int32: number): number {
+  return (int32 >>> 0) / TWO_POW_32;
 }
