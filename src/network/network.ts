@@ -58,7 +58,9 @@ export class Network {
     this.linkStreams = new LinkStreams(streams, nodeNames);
     this.deliverKind = kernel.registerHandler((envelope: Envelope) => {
       envelope.holds--;
-      this.arrive(envelope);
+      // A partition that began while the message was in flight drops it too.
+      if (links.blocks.blockedLinkCount !== 0 && links.blocks.isBlocked(envelope.from, envelope.to)) this.drop('unreachable', envelope);
+      else this.receiver!.receive(envelope);
       this.envelopes.settle(envelope);
     }, 'message delivery');
     this.refusalKind = kernel.registerHandler((envelope: Envelope) => {
@@ -180,15 +182,6 @@ export class Network {
   release(envelope: Envelope): void {
     envelope.holds--;
     this.envelopes.settle(envelope);
-  }
-
-  private arrive(envelope: Envelope): void {
-    // A partition that began while the message was in flight drops it too.
-    if (this.links.blocks.blockedLinkCount !== 0 && this.links.blocks.isBlocked(envelope.from, envelope.to)) {
-      this.drop('unreachable', envelope);
-      return;
-    }
-    this.receiver!.receive(envelope);
   }
 
   /** Called by the receiver when the destination host refuses: the notice travels back. */
