@@ -36,4 +36,25 @@ describe('Kernel', () => {
     kernel.scheduleAt(5, kind, null);
     expect(() => kernel.runUntil(10)).toThrow(/past/);
   });
+
+  it('calls the handler of each kind, early kinds (one call site each) and later ones alike', () => {
+    const kernel = new Kernel(1000);
+    const seen: string[] = [];
+    const kinds = Array.from({ length: 9 }, (_, i) => kernel.registerHandler((payload: string) => seen.push(`${i}:${payload}`)));
+    // Scheduled in reverse kind order, at increasing times: run in time order.
+    kinds.reverse().forEach((kind, i) => kernel.scheduleAt(i, kind, `p${kind}`));
+    kernel.runUntil(Infinity);
+    expect(seen).toEqual(['8:p8', '7:p7', '6:p6', '5:p5', '4:p4', '3:p3', '2:p2', '1:p1', '0:p0']);
+  });
+
+  it('stops a slice after the given number of events and goes on where it stopped', () => {
+    const kernel = new Kernel(1000);
+    const seen: number[] = [];
+    const kind = kernel.registerHandler((n: number) => seen.push(n));
+    for (let n = 0; n < 5; n++) kernel.scheduleAt(n * 10, kind, n);
+    expect(kernel.runUntil(Infinity, 2)).toBe('slice-done');
+    expect(seen).toEqual([0, 1]);
+    expect(kernel.runUntil(Infinity)).toBe('queue-empty');
+    expect(seen).toEqual([0, 1, 2, 3, 4]);
+  });
 });
