@@ -13,7 +13,20 @@ import type { MetricUnit } from '../model/api.js';
 const RATIO_ENDINGS = ['fraction', 'accuracy', 'ratio'];
 const TIME_WORDS = new Set(['latency', 'time', 'duration', 'delay']);
 
+/** Guesses by name, remembered: every run of a sweep asks again for the same few dozen names. */
+const guessed = new Map<string, MetricUnit>();
+const GUESSED_NAME_COUNT_MAX = 10_000;
+
 export function guessMetricUnit(name: string): MetricUnit {
+  let unit = guessed.get(name);
+  if (unit === undefined) {
+    unit = guessUnitOf(name);
+    if (guessed.size < GUESSED_NAME_COUNT_MAX) guessed.set(name, unit);
+  }
+  return unit;
+}
+
+function guessUnitOf(name: string): MetricUnit {
   const segments = name.split('.');
   const last = segments[segments.length - 1]!;
   if (name === 'availability' || RATIO_ENDINGS.some((ending) => last.endsWith(ending))) return 'ratio';

@@ -20,7 +20,7 @@ import { parseNetwork, parseRegions } from './parse-network.js';
 import { parseNodes } from './parse-nodes.js';
 import { parseSweep } from './parse-sweep.js';
 import { callBounded } from '../kernel/bounded-call.js';
-import { parseSystem, type ParsedSystem } from './parse-system.js';
+import { loadingBound, parseSystem, type ParsedSystem } from './parse-system.js';
 import { ProblemCollector } from './problem-collector.js';
 import type { ReaderContext } from './reader-context.js';
 import type { ModelResolver } from './resolve-model.js';
@@ -192,7 +192,7 @@ function vocabularyOf(system: ParsedSystem | null, callbackWallUs: number): Expe
         metricNames: declaredMetricNames([...CORE_METRIC_NAMES, ...system.model.metricNames(system.config)]),
         checkNames: system.model.checkNames?.(system.config) ?? [],
       }),
-      { wallMs: callbackWallUs / 1000 },
+      loadingBound(system.modelName, callbackWallUs),
     );
   } catch {
     return null;

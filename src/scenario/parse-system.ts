@@ -1,10 +1,10 @@
 // `system:` and `workload:` -> the model (resolved by name or path) and its own configuration,
 // which the model reads through ConfigReaders so its problems are located like ours.
 
-import { BoundExceeded, callBounded } from '../kernel/bounded-call.js';
+import { BoundExceeded, callBounded, type CallBound } from '../kernel/bounded-call.js';
 import type { SystemModel } from '../model/api.js';
 import { formatDuration } from '../model/describe.js';
-import type { ModelResolver } from './resolve-model.js';
+import { isModulePath, type ModelResolver } from './resolve-model.js';
 import type { YamlConfigReader } from './yaml-config-reader.js';
 import { stringAt } from './yaml-values.js';
 
@@ -36,7 +36,7 @@ export async function parseSystem(
   }
   let config: unknown;
   try {
-    config = callBounded(() => model.parseConfig({ system, workload, nodeNames: root.context.topology.nodeNames }), { wallMs: callbackWallUs / 1000 });
+    config = callBounded(() => model.parseConfig({ system, workload, nodeNames: root.context.topology.nodeNames }), loadingBound(modelName, callbackWallUs));
   } catch (error) {
     const reason =
       error instanceof BoundExceeded
@@ -50,4 +50,13 @@ export async function parseSystem(
   system.finish();
   workload?.finish();
   return { modelName, model, config };
+}
+
+/**
+ * The bound of a model's code called while the scenario loads: limits.callback-wall for a model
+ * module (a user's code), none for a built-in (ddsim's own, which returns; a wall-time bound costs
+ * a watchdog thread per call, ~0.1 ms, paid by every run of a sweep).
+ */
+export function loadingBound(modelName: string, callbackWallUs: number): CallBound {
+  return isModulePath(modelName) ? { wallMs: callbackWallUs / 1000 } : {};
 }
