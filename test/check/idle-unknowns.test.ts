@@ -6,20 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { BudgetTracker } from '../../src/check/budget.js';
 import { casRegisterModel, type Operation } from '../../src/check/index.js';
 import { searchLinearization } from '../../src/check/linearizability.js';
+import { randomStream } from '../builders/random-index.js';
 
 const model = casRegisterModel({ initialValue: 0 });
-
-/** mulberry32, so a failure reproduces from its seed. */
-function randomStream(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
 
 /** Random operations (not from a real register: about half the histories are not linearizable). */
 function randomHistory(seed: number, count: number): Operation[] {

@@ -3,18 +3,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { casRegisterModel, checkLinearizability, type Operation } from '../../src/check/index.js';
-
-/** A small deterministic generator (mulberry32), so failures reproduce from the seed. */
-function randomStream(seed: number): (n: number) => number {
-  let state = seed >>> 0;
-  return (n) => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
+import { randomStream } from '../builders/random-index.js';
 
 /**
  * Runs `processCount` clients against one real register: each operation takes effect at a
