@@ -3,39 +3,18 @@
 // simulated time (no stack trace), and goes on with the other files; Ctrl-C still stops a hung run.
 // (A real process: the watchdog stops the run with SIGINT, which must not reach the test runner.)
 
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliIsBuilt as built, ROOT, runBuiltCli, type Ended } from '../builders/built-cli.js';
 
-const ROOT = resolve(__dirname, '../..');
-const BIN = join(ROOT, 'bin/ddsim.js');
 const HANGING = 'test/fixtures/hanging/hanging.yaml';
-const built = existsSync(join(ROOT, 'dist/cli/main.js')); // `npm test` builds first
 
-interface Ended {
-  readonly code: number | null;
-  readonly out: string;
-  readonly err: string;
-  readonly elapsedMs: number;
-}
-
-function runBin(args: readonly string[], drive: (child: ReturnType<typeof spawn>) => void = () => {}): Promise<Ended> {
-  return new Promise((done) => {
-    const child = spawn('node', [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
-    let out = '';
-    let err = '';
-    const startedMs = performance.now();
-    const killed = setTimeout(() => child.kill('SIGKILL'), 30_000); // a watchdog that failed must not hang the suite
-    child.stdout!.on('data', (chunk) => (out += String(chunk)));
-    child.stderr!.on('data', (chunk) => (err += String(chunk)));
-    child.on('close', (code) => {
-      clearTimeout(killed);
-      done({ code, out, err, elapsedMs: performance.now() - startedMs });
-    });
-    drive(child);
-  });
+/** Colourless, and killed after 30 s: a watchdog that failed must not hang the suite. */
+function runBin(args: readonly string[], drive?: (child: ChildProcess) => void): Promise<Ended> {
+  return runBuiltCli(args, { env: { ...process.env, NO_COLOR: '1' }, killAfterMs: 30_000, ...(drive === undefined ? {} : { drive }) });
 }
 
 const STACK_FRAME = /^\s+at .*:\d+/m;

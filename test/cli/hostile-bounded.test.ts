@@ -4,38 +4,18 @@
 // memory" here instead of passing in the test process's large heap. Each case asserts its exit
 // code, a located or named message, no stack trace, and a wall-time bound.
 
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliIsBuilt as built, runBuiltCli, type Ended } from '../builders/built-cli.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const built = existsSync(join(ROOT, 'dist/cli/main.js'));
 const hasDevices = existsSync('/dev/zero') && existsSync('/dev/urandom');
 const dir = mkdtempSync(join(tmpdir(), 'ddsim-hostile-bounded-'));
 
-interface Ended {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly elapsedMs: number;
-}
-
+/** The CLI under a V8 heap of `heapMb`, killed after `timeoutMs`. */
 function runBounded(args: readonly string[], heapMb: number, timeoutMs: number): Promise<Ended> {
-  return new Promise((done) => {
-    const startedMs = performance.now();
-    const child = spawn('node', [`--max-old-space-size=${heapMb}`, 'bin/ddsim.js', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += String(chunk)));
-    child.stderr.on('data', (chunk) => (stderr += String(chunk)));
-    const killed = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
-    child.on('close', (code) => {
-      clearTimeout(killed);
-      done({ code, stdout, stderr, elapsedMs: performance.now() - startedMs });
-    });
-  });
+  return runBuiltCli(args, { nodeArgs: [`--max-old-space-size=${heapMb}`], killAfterMs: timeoutMs });
 }
 
 const STACK_TRACE = /\n\s+at .*\.(js|ts):\d+|heap out of memory|RangeError|FATAL ERROR/;
@@ -56,12 +36,12 @@ describe.skipIf(!built)('hostile input in bounded memory (child processes, small
   it.skipIf(!hasDevices)('run /dev/urandom and check /dev/zero are refused at their size caps in a 96 MB heap', async () => {
     const run = await runBounded(['run', '/dev/urandom'], 96, 20_000);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('/dev/urandom: cannot read the scenario: larger than 10 MB: refused');
-    expect(run.stderr).not.toMatch(STACK_TRACE);
+    expect(run.err).toContain('/dev/urandom: cannot read the scenario: larger than 10 MB: refused');
+    expect(run.err).not.toMatch(STACK_TRACE);
     const check = await runBounded(['check', '/dev/zero'], 96, 30_000);
     expect(check.code).toBe(2);
-    expect(check.stderr).toContain('/dev/zero: cannot read the history: larger than 256 MB: refused');
-    expect(check.stderr).not.toMatch(STACK_TRACE);
+    expect(check.err).toContain('/dev/zero: cannot read the history: larger than 256 MB: refused');
+    expect(check.err).not.toMatch(STACK_TRACE);
     expect(check.elapsedMs).toBeLessThan(30_000);
   }, 60_000);
 
@@ -72,8 +52,8 @@ describe.skipIf(!built)('hostile input in bounded memory (child processes, small
     writeFileSync(file, `${lines.join('\n')}\n`);
     const ended = await runBounded(['validate', file], 128, 20_000);
     expect(ended.code).toBe(2);
-    expect(ended.stdout + ended.stderr).toMatch(/many-faults\.yaml:\d+:\d+: more than 1,000,000 YAML tokens: refused before parsing/);
-    expect(ended.stderr).not.toMatch(STACK_TRACE);
+    expect(ended.out + ended.err).toMatch(/many-faults\.yaml:\d+:\d+: more than 1,000,000 YAML tokens: refused before parsing/);
+    expect(ended.err).not.toMatch(STACK_TRACE);
     expect(ended.elapsedMs).toBeLessThan(20_000);
   }, 30_000);
 
@@ -81,17 +61,17 @@ describe.skipIf(!built)('hostile input in bounded memory (child processes, small
     const file = modelScenario('flood', 'if (ctx.nodeName === "a") { const flood = () => { ctx.setTimer(0, flood); ctx.setTimer(0, flood); }; flood(); }', 'limits: { pending-events: 500000 }\n');
     const ended = await runBounded(['run', file, '-q'], 256, 30_000);
     expect(ended.code).toBe(3);
-    expect(ended.stdout).toContain('STOPPED: too many events pending');
-    expect(ended.stderr).not.toMatch(STACK_TRACE);
+    expect(ended.out).toContain('STOPPED: too many events pending');
+    expect(ended.err).not.toMatch(STACK_TRACE);
   }, 40_000);
 
   it('a model whose onMessage never returns stops at limits.callback-wall (exit 4) in a 128 MB heap', async () => {
     const file = modelScenario('spin', 'if (ctx.nodeName === "a") ctx.setTimer(1000, () => ctx.send("b", { type: "spin" }));', 'limits: { callback-wall: 1s }\n');
     const ended = await runBounded(['run', file, '-q'], 128, 20_000);
     expect(ended.code).toBe(4);
-    expect(ended.stderr).toContain("onMessage of a `spin` message on node b");
-    expect(ended.stderr).toContain('limits.callback-wall');
-    expect(ended.stderr).not.toMatch(STACK_TRACE);
+    expect(ended.err).toContain("onMessage of a `spin` message on node b");
+    expect(ended.err).toContain('limits.callback-wall');
+    expect(ended.err).not.toMatch(STACK_TRACE);
     expect(ended.elapsedMs).toBeLessThan(15_000);
   }, 30_000);
 
@@ -100,15 +80,15 @@ describe.skipIf(!built)('hostile input in bounded memory (child processes, small
     writeFileSync(file, '['.repeat(100_000));
     const ended = await runBounded(['check', file], 96, 20_000);
     expect(ended.code).toBe(2);
-    expect(ended.stderr).toContain('nested.edn:1:1001: values nested deeper than 1000 levels');
-    expect(ended.stderr).not.toMatch(STACK_TRACE);
+    expect(ended.err).toContain('nested.edn:1:1001: values nested deeper than 1000 levels');
+    expect(ended.err).not.toMatch(STACK_TRACE);
   }, 30_000);
 
   it('a model calling Math.random is named (exit 4) in a 128 MB heap', async () => {
     const file = modelScenario('rand', 'if (ctx.nodeName === "a") ctx.setTimer(1000, () => Math.random());');
     const ended = await runBounded(['run', file, '-q'], 128, 20_000);
     expect(ended.code).toBe(4);
-    expect(ended.stderr).toContain('Math.random');
-    expect(ended.stderr).not.toMatch(STACK_TRACE);
+    expect(ended.err).toContain('Math.random');
+    expect(ended.err).not.toMatch(STACK_TRACE);
   }, 30_000);
 });

@@ -1,34 +1,17 @@
 // The built CLI in a real process: a closed stdout (`| head -1`) ends it quietly with its exit
 // code; Ctrl-C (SIGINT) during a long run stops it promptly with exit 130 and no partial output.
 
-import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { cliIsBuilt as built, ROOT, runBuiltCli, type Ended } from '../builders/built-cli.js';
 
-const ROOT = resolve(__dirname, '../..');
 const BIN = join(ROOT, 'bin/ddsim.js');
-const built = existsSync(join(ROOT, 'dist/cli/main.js')); // `npm test` builds first
 
-interface Ended {
-  readonly code: number | null;
-  readonly out: string;
-  readonly err: string;
-  readonly elapsedMs: number;
-}
-
-function runBin(args: readonly string[], drive: (child: ReturnType<typeof spawn>, out: () => string) => void): Promise<Ended> {
-  return new Promise((done) => {
-    const child = spawn('node', [BIN, ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    let err = '';
-    const startedMs = performance.now();
-    child.stdout!.on('data', (chunk) => (out += String(chunk)));
-    child.stderr!.on('data', (chunk) => (err += String(chunk)));
-    child.on('close', (code) => done({ code, out, err, elapsedMs: performance.now() - startedMs }));
-    drive(child, () => out);
-  });
+function runBin(args: readonly string[], drive: (child: ChildProcess, out: () => string) => void): Promise<Ended> {
+  return runBuiltCli(args, { drive });
 }
 
 describe.skipIf(!built)('pipes and signals', () => {
