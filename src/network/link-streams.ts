@@ -14,6 +14,11 @@ import { assert } from '../model/assert.js';
 import { deriveSfc32PairState, UniformDraws, type StreamFactory } from '../kernel/random-stream.js';
 
 const TWO_POW_32 = 4294967296;
+
+/** A raw draw of nextInt32 as the uniform draw in [0, 1) that next() gives. */
+export function uniformOf(int32: number): number {
+  return (int32 >>> 0) / TWO_POW_32;
+}
 const WORDS_PER_STATE = 4;
 /** A slot: the link's key plus one (0 = empty), then its four state words. */
 const WORDS_PER_SLOT = 1 + WORDS_PER_STATE;
@@ -87,7 +92,7 @@ export class LinkStreams extends UniformDraws {
   }
 
   next(): number {
-    return (this.nextInt32() >>> 0) / TWO_POW_32;
+    return uniformOf(this.nextInt32());
   }
 
   /**

@@ -9,7 +9,7 @@ import type { StreamFactory } from '../kernel/random-stream.js';
 import type { Sampler } from '../model/sampler.js';
 import { EnvelopePool, type Envelope, type Tracker } from './envelope.js';
 import { assert } from '../model/assert.js';
-import { LinkStreams } from './link-streams.js';
+import { LinkStreams, uniformOf } from './link-streams.js';
 import type { LinkState, LinkTable } from './link-table.js';
 
 export interface NodeReceiver {
@@ -206,11 +206,4 @@ export class Network {
 function drawDelayUs(stream: LinkStreams, latency: Sampler, extraDelay: Sampler | null): number {
   const delayUs = latency(stream);
   return extraDelay !== null ? delayUs + extraDelay(stream) : delayUs;
-}
-
-const TWO_POW_32 = 4294967296;
-
-/** A link stream's raw draw (LinkStreams.nextInt32) as the uniform draw in [0, 1) next() gives. */
-function uniformOf(int32: number): number {
-  return (int32 >>> 0) / TWO_POW_32;
 }
