@@ -2,7 +2,7 @@
 // (`network`, `workload`, `node:server-2`), so changing one part of a scenario does not reshuffle
 // the randomness of the others. seedrandom turns the master seed into a 128-bit key; a stream's
 // initial state is that key mixed with a 128-bit hash of its name (cyrb128), which is cheap enough
-// for the thousands of per-link streams a large topology needs. Draws use sfc32 (small, fast,
+// for the thousands of nodes a large topology has. Draws use sfc32 (small, fast,
 // passes PractRand), written out here because it sits on the event loop's hot path.
 // Depends on nothing but seedrandom's alea, imported alone: the package's index also loads its
 // five other generators and node:crypto (for auto-seeding, never used here), which cost every
@@ -17,7 +17,7 @@ const WARM_UP_ROUNDS = 15;
 
 /**
  * The draws every stream offers, built on its uniform `next()`: one definition for the stream
- * objects below and the network's flat per-link streams (src/network/link-streams.ts).
+ * objects below and the network's link draws (src/network/link-streams.ts).
  */
 export abstract class UniformDraws implements RandomStream {
   abstract next(): number;
@@ -87,7 +87,7 @@ export class Sfc32Stream extends UniformDraws {
 /**
  * The initial sfc32 state (a, b, c, d) of stream `name`, written to state[offset..offset+3]: the
  * key mixed with the name's hash, then warmed up. The one derivation of every stream: objects
- * (Sfc32Stream) and flat state arrays (the network's per-link streams) alike.
+ * (Sfc32Stream) and flat state arrays (the network's link-end keys) alike.
  */
 export function deriveSfc32State(
   key: readonly [number, number, number, number],
@@ -98,40 +98,6 @@ export function deriveSfc32State(
   cyrb128Into(name, state, offset);
   for (let word = 0; word < WORDS_PER_STATE; word++) state[offset + word] ^= key[word]!;
   advanceSfc32(state, offset, WARM_UP_ROUNDS);
-}
-
-/**
- * The initial state of the stream of a directed pair (from, to), given the derived states of the
- * two ends' own names (`deriveSfc32State(key, 'link-end:<name>')`): the source's state absorbs the
- * destination's words one at a time between sfc32 rounds, so (a, b) and (b, a) differ. Costs about
- * 30 rounds and no string work, which matters when a topology has millions of links.
- */
-export function deriveSfc32PairState(
-  ends: Int32Array,
-  fromOffset: number,
-  toOffset: number,
-  state: Int32Array,
-  offset: number,
-): void {
-  // Written out in locals (the state stored once at the end): large topologies derive a state for
-  // nearly every transmission, on a link not used before.
-  let a = ends[fromOffset]!;
-  let b = ends[fromOffset + 1]!;
-  let c = ends[fromOffset + 2]!;
-  let d = ends[fromOffset + 3]!;
-  for (let round = 0; round < WORDS_PER_STATE * 4 + 8; round++) {
-    // Before each block of 4 rounds (the first 16 rounds), absorb one word of the destination.
-    if (round < WORDS_PER_STATE * 4 && (round & 3) === 0) a ^= ends[toOffset + (round >> 2)]!;
-    const t = (((a + b) | 0) + d) | 0;
-    d = (d + 1) | 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) | 0;
-    c = (((c << 21) | (c >>> 11)) + t) | 0;
-  }
-  state[offset] = a;
-  state[offset + 1] = b;
-  state[offset + 2] = c;
-  state[offset + 3] = d;
 }
 
 /** Runs `rounds` sfc32 steps on the state stored at state[offset..offset+3], in place. */

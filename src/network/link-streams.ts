@@ -1,94 +1,76 @@
-// The random streams of the directed links that have carried a message, stored as one open-
-// addressing hash table of sfc32 states (a key word, then four state words per slot) instead of
-// one object per link or an n x n array: memory grows with the links used, not with n², and a
-// transmission costs one probe into one flat array (usually one cache miss, as a dense row did).
-// Each link draws only from its own stream, derived from the master seed and the names of its two
-// ends: each node's name gives a state once (`link-end:<name>`, by StreamFactory), and a link's
-// state mixes its ends' (deriveSfc32PairState), created the first time the link is used. Stable
-// when nodes are added, removed or reordered, and the same draws as the dense table gave.
+// The random draws of the directed links, from a counter-based generator: no state per link at
+// all, so memory grows with the nodes (20 bytes each), not with the links used (a 10,000-node
+// cluster has 1e8 of them), and a transmission touches no table that outgrows the caches.
 //
-// The object is a RandomStream positioned on one link at a time: select(link), then draw.
+// A draw on link a -> b is a keyed hash of a counter: the key mixes the states of the two ends'
+// names (each node's name gives one state once, `link-end:<name>`, by StreamFactory), and the
+// counter is the sender's: how many link draws a has made so far. So a link's draws depend on
+// the master seed, its two ends' names and the sender's own transmissions, and on nothing any
+// other node does; they are stable when nodes are added, removed or reordered. (Up to version
+// 0.1 each link had its own sfc32 stream in a hash table: a link's draws did not depend on the
+// sender's other links either, but the table grew with every link used, towards gigabytes at
+// 10,000 nodes, and cost a cache miss per transmission. The draws changed with 0.2.)
+//
+// The hash: lowbias32 (Chris Wellons' hash-prospector, public domain), a bijection on 32 bits
+// with near-ideal avalanche, applied twice around the key's second word, to a Weyl sequence of
+// the counter. For a fixed link the draws never repeat within 2^32 of the sender's draws.
+//
+// The object is a RandomStream positioned on one link at a time: select(from, to), then draw.
 // Depends only on the kernel's random streams.
 
-import { assert } from '../model/assert.js';
-import { deriveSfc32PairState, UniformDraws, type StreamFactory } from '../kernel/random-stream.js';
+import { UniformDraws, type StreamFactory } from '../kernel/random-stream.js';
 
 const TWO_POW_32 = 4294967296;
+const WORDS_PER_STATE = 4;
+const WEYL_INCREMENT = 0x9e3779b9 | 0;
 
 /** A raw draw of nextInt32 as the uniform draw in [0, 1) that next() gives. */
 export function uniformOf(int32: number): number {
   return (int32 >>> 0) / TWO_POW_32;
 }
-const WORDS_PER_STATE = 4;
-/** A slot: the link's key plus one (0 = empty), then its four state words. */
-const WORDS_PER_SLOT = 1 + WORDS_PER_STATE;
-const INITIAL_SLOT_BITS = 10;
-/** Links are keyed `from * nodeCount + to`; keys stay below 2^31 (nodeCount <= 46,340). */
-const LINK_KEY_MAX = 2 ** 31 - 2;
-const FIBONACCI_HASH = 0x9e3779b1;
-/**
- * Up to this many directed links (256 nodes), each link gets its own slot (slot = link key, 1.3 MB
- * at most): no hashing or probing on the hot path, where small topologies spend their time.
- */
-const DIRECT_LINK_COUNT_MAX = 256 * 256;
+
+/** lowbias32: a 32-bit bijection with near-ideal avalanche (hash-prospector). */
+function mix32(value: number): number {
+  let x = value ^ (value >>> 16);
+  x = Math.imul(x, 0x21f0aaad);
+  x ^= x >>> 15;
+  x = Math.imul(x, 0x735a2d97);
+  return x ^ (x >>> 15);
+}
 
 export class LinkStreams extends UniformDraws {
-  private table: Int32Array;
-  private slotBits = INITIAL_SLOT_BITS;
-  /** Slot = link key (small topologies), instead of hashing. */
-  private readonly direct: boolean;
-  private usedSlotCount = 0;
-  /** Per node: the state derived from its name, the ingredient of its links' states. */
+  /** Per node: the state derived from its name, the ingredient of its links' keys. */
   private readonly endStates: Int32Array;
-  private readonly endCreated: Uint8Array;
-  /** Offset of the selected link's state in `table`. */
-  private offset = 1;
+  /** Per node: the link draws it has made as a sender (the generator's counter). */
+  private readonly drawCounts: Int32Array;
+  /** The selected link: its sender, the sender's draw count (stored back on the next select), its key. */
+  private from = 0;
+  private drawCount = 0;
+  private key0 = 0;
+  private key1 = 0;
 
-  constructor(
-    private readonly streams: StreamFactory,
-    private readonly nodeNames: readonly string[],
-  ) {
+  constructor(streams: StreamFactory, nodeNames: readonly string[]) {
     super();
     const n = nodeNames.length;
-    assert(n * n - 1 <= LINK_KEY_MAX, `${n} nodes: link keys overflow 31 bits`);
-    this.direct = n * n <= DIRECT_LINK_COUNT_MAX;
-    this.table = new Int32Array((this.direct ? n * n : 1 << INITIAL_SLOT_BITS) * WORDS_PER_SLOT);
     this.endStates = new Int32Array(n * WORDS_PER_STATE);
-    this.endCreated = new Uint8Array(n);
-  }
-
-  /** How many links have a stream (have been used). */
-  get linkCount(): number {
-    return this.usedSlotCount;
-  }
-
-  /** Positions the stream on link `from * nodeCount + to`, deriving its state on first use. */
-  select(link: number, from: number, to: number): this {
-    if (!this.direct) return this.selectHashed(link, from, to);
-    const at = link * WORDS_PER_SLOT;
-    this.offset = this.table[at] === link + 1 ? at + 1 : this.create(at, link + 1, from, to);
-    return this;
-  }
-
-  /** select for large topologies: probes the hash table (kept apart so that select stays small). */
-  private selectHashed(link: number, from: number, to: number): this {
-    const table = this.table;
-    const key = link + 1;
-    const mask = (1 << this.slotBits) - 1;
-    let slot = Math.imul(link, FIBONACCI_HASH) >>> (32 - this.slotBits);
-    for (;;) {
-      const at = slot * WORDS_PER_SLOT;
-      const found = table[at]!;
-      if (found === key) {
-        this.offset = at + 1;
-        return this;
-      }
-      if (found === 0) {
-        this.offset = this.create(at, key, from, to);
-        return this;
-      }
-      slot = (slot + 1) & mask;
+    this.drawCounts = new Int32Array(n);
+    for (let node = 0; node < n; node++) {
+      streams.deriveStateInto(`link-end:${nodeNames[node]}`, this.endStates, node * WORDS_PER_STATE);
     }
+  }
+
+  /** Positions the stream on link from -> to. */
+  select(from: number, to: number): this {
+    const ends = this.endStates;
+    const a = from * WORDS_PER_STATE;
+    const b = to * WORDS_PER_STATE;
+    this.drawCounts[this.from] = this.drawCount;
+    this.from = from;
+    this.drawCount = this.drawCounts[from]!;
+    // The ends' states are already uniformly random words; the draws' hash does the mixing.
+    this.key0 = ends[a]! ^ ends[b + 1]!;
+    this.key1 = ends[a + 2]! ^ ends[b + 3]!;
+    return this;
   }
 
   next(): number {
@@ -96,69 +78,13 @@ export class LinkStreams extends UniformDraws {
   }
 
   /**
-   * The next raw sfc32 output as a signed 32-bit integer: `(nextInt32() >>> 0) / 2^32` is next().
-   * A small integer passes out of a call unboxed, where next()'s fraction would be boxed (an
-   * allocation per draw) whenever V8 does not inline the call; the network draws its loss and
-   * duplication through this.
+   * The next raw 32-bit draw as a signed integer: `(nextInt32() >>> 0) / 2^32` is next(). A small
+   * integer passes out of a call unboxed, where next()'s fraction would be boxed (an allocation
+   * per draw) whenever V8 does not inline the call; the network draws loss and duplication so.
    */
   nextInt32(): number {
-    const state = this.table;
-    const offset = this.offset;
-    const a = state[offset]!;
-    const b = state[offset + 1]!;
-    const c = state[offset + 2]!;
-    const d = state[offset + 3]!;
-    const t = (((a + b) | 0) + d) | 0;
-    state[offset] = b ^ (b >>> 9);
-    state[offset + 1] = (c + (c << 3)) | 0;
-    state[offset + 2] = (((c << 21) | (c >>> 11)) + t) | 0;
-    state[offset + 3] = (d + 1) | 0;
-    return t;
-  }
-
-  /** Fills the empty slot at `at` with the link's new state; returns the state's offset. */
-  private create(at: number, key: number, from: number, to: number): number {
-    this.ensureEnd(from);
-    this.ensureEnd(to);
-    const table = this.table;
-    table[at] = key;
-    deriveSfc32PairState(this.endStates, from * WORDS_PER_STATE, to * WORDS_PER_STATE, table, at + 1);
-    this.usedSlotCount++;
-    // At most three quarters full, so that probes stay short and the table small.
-    if (this.direct || this.usedSlotCount * 4 <= 3 << this.slotBits) return at + 1;
-    this.grow();
-    return this.find(key);
-  }
-
-  private grow(): void {
-    const old = this.table;
-    this.slotBits++;
-    this.table = new Int32Array((1 << this.slotBits) * WORDS_PER_SLOT);
-    for (let at = 0; at < old.length; at += WORDS_PER_SLOT) {
-      if (old[at] === 0) continue;
-      const into = this.emptySlotFor(old[at]!);
-      for (let word = 0; word < WORDS_PER_SLOT; word++) this.table[into + word] = old[at + word]!;
-    }
-  }
-
-  /** Offset of the state of a link already in the table. */
-  private find(key: number): number {
-    const mask = (1 << this.slotBits) - 1;
-    let slot = Math.imul(key - 1, FIBONACCI_HASH) >>> (32 - this.slotBits);
-    while (this.table[slot * WORDS_PER_SLOT] !== key) slot = (slot + 1) & mask;
-    return slot * WORDS_PER_SLOT + 1;
-  }
-
-  private emptySlotFor(key: number): number {
-    const mask = (1 << this.slotBits) - 1;
-    let slot = Math.imul(key - 1, FIBONACCI_HASH) >>> (32 - this.slotBits);
-    while (this.table[slot * WORDS_PER_SLOT] !== 0) slot = (slot + 1) & mask;
-    return slot * WORDS_PER_SLOT;
-  }
-
-  private ensureEnd(node: number): void {
-    if (this.endCreated[node] === 1) return;
-    this.streams.deriveStateInto(`link-end:${this.nodeNames[node]}`, this.endStates, node * WORDS_PER_STATE);
-    this.endCreated[node] = 1;
+    const count = this.drawCount;
+    this.drawCount = (count + 1) | 0;
+    return mix32(mix32((this.key0 + Math.imul(count, WEYL_INCREMENT)) | 0) ^ this.key1);
   }
 }

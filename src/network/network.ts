@@ -1,7 +1,7 @@
 // The simulated network: per message latency, loss and duplication drawn from the link's own
-// random stream (`link:a->b`, so that changes elsewhere leave a link's draws alone); partitions and
-// cut links; refusal notices from hosts whose process is down; TCP-like retransmission for
-// reliable sends. Delivery to a node goes through a NodeReceiver (the node table).
+// random draws (./link-streams.ts: keyed by its two ends, counted by the sender, so that changes
+// elsewhere leave them alone); partitions and cut links; refusal notices from hosts whose process
+// is down; TCP-like retransmission for reliable sends. Delivery to a node goes through a NodeReceiver (the node table).
 
 import type { EventCapture } from '../capture/event-capture.js';
 import type { Kernel } from '../kernel/kernel.js';
@@ -110,7 +110,7 @@ export class Network {
     const from = envelope.from;
     const to = envelope.to;
     const i = from * links.nodeCount + to;
-    const stream = this.linkStreams.select(i, from, to);
+    const stream = this.linkStreams.select(from, to);
     if (links.blocks.blockedLinkCount !== 0 && links.blocks.isLinkBlocked(i)) {
       this.drop('unreachable', envelope);
       return;
@@ -189,7 +189,7 @@ export class Network {
     this.counters.refused++;
     const back = envelope.to * this.links.nodeCount + envelope.from;
     if (this.links.blocks.isLinkBlocked(back)) return;
-    const stream = this.linkStreams.select(back, envelope.to, envelope.from);
+    const stream = this.linkStreams.select(envelope.to, envelope.from);
     this.schedule(Math.round(this.kernel.nowUs + this.linkDelayUs(back, envelope.to, envelope.from, stream)), this.refusalKind, envelope);
   }
 

@@ -23,7 +23,7 @@ export const TOP_LEVEL_KEYS = [
 /**
  * The topology is bounded by per-node state (model instances, timeline lanes, reports), which grows
  * with N: at 10,000 nodes a scenario loads and sets up in well under a second and 150 MB. Link state
- * grows with the links used, not N x N; link keys (`from * N + to`, 31 bits) cap N at 46,340.
+ * grows with the links overridden, changed or blocked, not N x N or the links used.
  */
 export const NODE_COUNT_MAX = 10_000;
 

@@ -12,15 +12,15 @@ import { parseAnnotations } from './github-annotations.js';
 import { parseJunit } from './junit-shape.js';
 
 const SMALL = 'test/sweep/fixtures/small.yaml';
-/** 10ms fails availability, 200ms fails latency.p99 (see the fixture's sweep section). */
-const SWEEP_ARGS = ['sweep', SMALL, '--seeds', '1..2', '--vary', 'workload.timeout=10ms,50ms,200ms', '--workers', '2'];
+/** 5ms fails availability (10ms, in the fixture's own sweep, sits on the line: 0.91-0.95 by seed), 200ms fails latency.p99. */
+const SWEEP_ARGS = ['sweep', SMALL, '--seeds', '1..2', '--vary', 'workload.timeout=5ms,50ms,200ms', '--workers', '2'];
 
 describe('ddsim sweep --format junit', () => {
   it('a suite per combination; failures give the failing run count, seeds and a reproduce command', async () => {
     const { code, out } = await runCli([...SWEEP_ARGS, '--format', 'junit']);
     expect(code).toBe(1);
     const suites = parseJunit(out);
-    expect(suites.map((suite) => suite.name)).toEqual(['workload.timeout=10ms', 'workload.timeout=50ms', 'workload.timeout=200ms']);
+    expect(suites.map((suite) => suite.name)).toEqual(['workload.timeout=5ms', 'workload.timeout=50ms', 'workload.timeout=200ms']);
     const outcomes = suites.map((suite) => suite.cases.map((c) => `${c.name}: ${c.outcome}`));
     expect(outcomes).toEqual([
       ['availability >= 0.95: failure', 'latency.p99 <= 100ms: passed'],
@@ -31,7 +31,7 @@ describe('ddsim sweep --format junit', () => {
     expect(failure.classname).toBe('test/sweep/fixtures/small');
     expect(failure.message).toBe('failed in 2 of 2 runs (seeds 1, 2)');
     expect(failure.body).toContain('held in 0 of 2 runs; violated in 2; failing seeds 1, 2');
-    expect(failure.body).toContain(`Reproduce: ddsim run ${SMALL} --seed 1 --set workload.timeout=10ms`);
+    expect(failure.body).toContain(`Reproduce: ddsim run ${SMALL} --seed 1 --set workload.timeout=5ms`);
     const properties = new Map(suites[1].properties);
     expect(properties.get('param:workload.timeout')).toBe('50ms');
     expect(properties.get('runs')).toBe('2');
@@ -63,11 +63,11 @@ describe('ddsim sweep --format github', () => {
     ]);
     expect(annotations[0].properties.title).toBe('sweep: availability >= 0.95 failed in 1 of 3 combinations');
     expect(annotations[0].message).toBe(
-      `workload.timeout=10ms: held in 0 of 2 runs; violated in 2; failing seeds 1, 2 — Reproduce: ddsim run ${SMALL} --seed 1 --set workload.timeout=10ms`,
+      `workload.timeout=5ms: held in 0 of 2 runs; violated in 2; failing seeds 1, 2 — Reproduce: ddsim run ${SMALL} --seed 1 --set workload.timeout=5ms`,
     );
     const summary = readFileSync(file, 'utf8');
     expect(summary.startsWith('before\n## ddsim sweep: ✗ FAIL')).toBe(true);
-    expect(summary).toContain('| ✗ | 10ms | 2 | 0 % 0/2 | 0 % 0/2 | 100 % |');
+    expect(summary).toContain('| ✗ | 5ms | 2 | 0 % 0/2 | 0 % 0/2 | 100 % |');
     expect(summary).toContain(`ddsim run ${SMALL} --seed 1 --set workload.timeout=200ms`);
     expect(out).not.toContain('## ddsim sweep');
   });
