@@ -23,7 +23,9 @@ export function watchForFailover(state: ServerState): void {
 /** Asks every other replica for its vote in the next epoch; gives up after half the failover timeout. */
 export function startElection(state: ServerState): void {
   const { ctx, durable } = state;
-  const epoch = Math.max(durable.epoch, durable.votedEpoch) + 1;
+  // Above every epoch it has heard a candidate stand in too: a replica that refused a less
+  // up-to-date candidate would otherwise stand in that same epoch, where the other has voted.
+  const epoch = Math.max(durable.epoch, durable.votedEpoch, state.epochSeen) + 1;
   durable.votedEpoch = epoch;
   const position = durable.store.position;
   const request: ReplicaMessage = { kind: 'lf.vote-request', epoch, positionEpoch: position.epoch, positionSeq: position.seq };
@@ -82,6 +84,7 @@ export function onVoteRequest(state: ServerState, from: string, message: VoteReq
   if (state.monitor !== null && state.leaderGuess === from) state.leaderGuess = null;
   const mine = durable.store.position;
   const candidate = { epoch: message.positionEpoch, seq: message.positionSeq };
+  state.epochSeen = Math.max(state.epochSeen, message.epoch);
   const granted = !followsLiveLeader(state) && message.epoch > durable.votedEpoch && message.epoch > durable.epoch && !newer(mine, candidate);
   if (granted) durable.votedEpoch = message.epoch;
   // Detector mode: a voter without a leader gives its candidate a timeout to win.

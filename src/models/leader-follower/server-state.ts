@@ -59,6 +59,8 @@ export interface ServerState {
   leading: boolean;
   leaderGuess: string | null;
   lastHeardUs: number;
+  /** The highest epoch a candidate asked this replica's vote for (its next election goes above it). */
+  epochSeen: number;
   /** Per follower: its unacknowledged entries by seq. */
   readonly unacked: Map<string, Map<number, UnackedEntry>>;
   /** Writes waiting for follower acknowledgements, by seq. */
@@ -92,6 +94,7 @@ export function createServerState(ctx: NodeContext, config: LeaderFollowerConfig
     leading,
     leaderGuess: leading ? me : firstStart ? config.servers[0]! : null,
     lastHeardUs: ctx.monotonicUs(),
+    epochSeen: 0,
     unacked: new Map<string, Map<number, UnackedEntry>>(others.map((o) => [o, new Map()])),
     pending: new Map<number, PendingWrite>(),
     election: null,
