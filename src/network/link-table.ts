@@ -41,6 +41,12 @@ export class LinkTable {
   uniform: boolean;
   private readonly baseIsUniform: boolean;
   readonly defaultLatency: Sampler;
+  /**
+   * The default latency's mean when it is exponential (the common case), else -1: the network
+   * then draws it inline, the very computation of the sampler, without a call that returns a
+   * boxed double.
+   */
+  readonly defaultExponentialMeanUs: number;
   readonly defaultLossProbability: number;
   readonly defaultDuplicateProbability: number;
   /** Per node: its region's index in the region table (regionCount for nodes in no listed region). */
@@ -63,6 +69,7 @@ export class LinkTable {
     const n = nodes.length;
     this.nodeCount = n;
     this.defaultLatency = compileSampler(network.latency);
+    this.defaultExponentialMeanUs = network.latency.kind === 'exponential' ? network.latency.meanUs : -1;
     this.defaultLossProbability = network.lossProbability;
     this.defaultDuplicateProbability = network.duplicateProbability;
     const regionNames = [...new Set(regions.flatMap((region) => region.between))];

@@ -123,7 +123,10 @@ export class Network {
       this.drop('lost', envelope);
       return;
     }
-    this.schedule(Math.round(this.kernel.nowUs + links.defaultLatency(stream)), this.deliverKind, envelope);
+    const meanUs = links.defaultExponentialMeanUs;
+    // The exponential sampler's very formula, inline (see LinkTable.defaultExponentialMeanUs).
+    const delayUs = meanUs >= 0 ? -meanUs * Math.log(1 - uniformOf(stream.nextInt32())) : links.defaultLatency(stream);
+    this.schedule(Math.round(this.kernel.nowUs + delayUs), this.deliverKind, envelope);
     if (links.defaultDuplicateProbability > 0 && uniformOf(stream.nextInt32()) < links.defaultDuplicateProbability) {
       this.duplicate(envelope, stream, links.defaultLatency, null);
     }

@@ -138,10 +138,8 @@ export class ScenarioRun {
       oracle = createTruthOracle(nodes, indexByName, nowUs, (from, to) => links.blocks.isBlocked(from, to), (node) => clocks.offsetUs(node), heartbeat);
       const shared = createModelShared(model, config, { scenario, names, indexByName, streams, metrics, oracle, timeline, capture, heartbeat });
       this.shared = shared;
-      const contexts = names.map(
-        (name, i) =>
-          new SimNodeContext(i, name, names, indexByName, scenario.durationUs, clocks, network, nodes, streams, metrics, history),
-      );
+      const services = { nodeNames: names, indexByName, durationUs: scenario.durationUs, clocks, network, nodes, streams, metrics, history };
+      const contexts = names.map((name, i) => new SimNodeContext(i, name, services));
       this.nodes = nodes;
       nodes.startBehaviour = (i) => model.createNode(contexts[i]!, config, shared);
       for (let i = 0; i < names.length; i++) nodes.start(i);

@@ -19,6 +19,19 @@ import { Tracker } from '../network/envelope.js';
 import type { Network } from '../network/network.js';
 import type { NodeTable, Timer } from './node-table.js';
 
+/** What every node's context shares: one object per run, so that a context is small (one cache line). */
+export interface NodeServices {
+  readonly nodeNames: readonly string[];
+  readonly indexByName: ReadonlyMap<string, number>;
+  readonly durationUs: number;
+  readonly clocks: ClockTable;
+  readonly network: Network;
+  readonly nodes: NodeTable;
+  readonly streams: StreamFactory;
+  readonly metrics: MetricsRecorder;
+  readonly history: HistoryRecorder;
+}
+
 export class SimNodeContext implements NodeContext {
   readonly random: Sfc32Stream;
   readonly durable = new Map<string, unknown>();
@@ -26,29 +39,37 @@ export class SimNodeContext implements NodeContext {
   constructor(
     readonly nodeIndexValue: number,
     readonly nodeName: string,
-    readonly nodeNames: readonly string[],
-    private readonly indexByName: ReadonlyMap<string, number>,
-    readonly durationUs: number,
-    private readonly clocks: ClockTable,
-    private readonly network: Network,
-    private readonly nodes: NodeTable,
-    private readonly streams: StreamFactory,
-    readonly metrics: MetricsRecorder,
-    readonly history: HistoryRecorder,
+    private readonly services: NodeServices,
   ) {
-    this.random = streams.stream(`node:${nodeName}`);
+    this.random = services.streams.stream(`node:${nodeName}`);
+  }
+
+  get nodeNames(): readonly string[] {
+    return this.services.nodeNames;
+  }
+
+  get durationUs(): number {
+    return this.services.durationUs;
+  }
+
+  get metrics(): MetricsRecorder {
+    return this.services.metrics;
+  }
+
+  get history(): HistoryRecorder {
+    return this.services.history;
   }
 
   nowUs(): number {
-    return this.clocks.timeOfDayUs(this.nodeIndexValue);
+    return this.services.clocks.timeOfDayUs(this.nodeIndexValue);
   }
 
   monotonicUs(): number {
-    return this.clocks.monotonicUs(this.nodeIndexValue);
+    return this.services.clocks.monotonicUs(this.nodeIndexValue);
   }
 
   nodeIndex(name: string): number {
-    const index = this.indexByName.get(name);
+    const index = this.services.indexByName.get(name);
     if (index === undefined) {
       throw new ModelApiMisuse(`a call on ${this.nodeName}`, `no node named ${describeBadValue(name)} (nodes: ${this.nodeNames.slice(0, 10).join(', ')}${this.nodeNames.length > 10 ? ', ...' : ''})`);
     }
@@ -56,17 +77,17 @@ export class SimNodeContext implements NodeContext {
   }
 
   send(to: string | number, message: unknown): void {
-    this.network.send(this.nodeIndexValue, this.resolve(to), message, null);
+    this.services.network.send(this.nodeIndexValue, this.resolve(to), message, null);
   }
 
   sendTracked(to: string | number, message: unknown): MessageTracker {
     const tracker = new Tracker();
-    this.network.send(this.nodeIndexValue, this.resolve(to), message, tracker);
+    this.services.network.send(this.nodeIndexValue, this.resolve(to), message, tracker);
     return tracker;
   }
 
   sendReliable(to: string | number, message: unknown, options: ReliableSendOptions): void {
-    this.network.sendReliable(
+    this.services.network.sendReliable(
       this.nodeIndexValue,
       this.resolve(to),
       message,
@@ -85,7 +106,7 @@ export class SimNodeContext implements NodeContext {
     if (typeof callback !== 'function') {
       throw new ModelApiMisuse(`ctx.setTimer on ${this.nodeName}`, `the callback must be a function, not ${describeBadValue(callback)}`);
     }
-    return this.nodes.setTimer(this.nodeIndexValue, delayUs, callback);
+    return this.services.nodes.setTimer(this.nodeIndexValue, delayUs, callback);
   }
 
   cancelTimer(timer: TimerHandle): void {
@@ -93,7 +114,7 @@ export class SimNodeContext implements NodeContext {
   }
 
   stream(name: string): Sfc32Stream {
-    return this.streams.stream(`node:${this.nodeName}/${name}`);
+    return this.services.streams.stream(`node:${this.nodeName}/${name}`);
   }
 
   sample(spec: DistributionSpec, stream: RandomStream = this.random): number {
@@ -104,7 +125,7 @@ export class SimNodeContext implements NodeContext {
   }
 
   slowFactor(): number {
-    return this.nodes.slowFactor[this.nodeIndexValue]!;
+    return this.services.nodes.slowFactor[this.nodeIndexValue]!;
   }
 
   private resolve(to: string | number): number {
