@@ -5,7 +5,7 @@
 // debugging a model, and for quick tests).
 
 import type { RunOutcome } from '../sweep/sweep-record.js';
-import { runTasks } from '../sweep/worker-pool.js';
+import { runsFromBundle, runTasks } from '../sweep/worker-pool.js';
 import type { ExploreTask } from './explore-task.js';
 import { runScenarioText } from './run-text.js';
 
@@ -21,8 +21,9 @@ export interface ExplorePoolOptions {
 
 export function defaultExploreWorkerUrl(): URL {
   const here = import.meta.url;
-  // By way of ../explore/: this code may run from the CLI bundle (dist/cli-bundle/, see src/build/bundle-cli.ts).
-  return here.endsWith('.ts') ? new URL('../explore/explore-worker-tsx.mjs', here) : new URL('../explore/explore-worker.js', here);
+  if (here.endsWith('.ts')) return new URL('../explore/explore-worker-tsx.mjs', here);
+  // From the CLI bundle (dist/cli-bundle/, src/build/bundle-cli.ts): the worker bundled with it.
+  return new URL(runsFromBundle(here) ? './explore-worker.js' : '../explore/explore-worker.js', here);
 }
 
 export function runExploreTasks(tasks: readonly ExploreTask[], options: ExplorePoolOptions): Promise<void> {

@@ -31,8 +31,14 @@ export interface PoolOptions {
 
 export function defaultWorkerUrl(): URL {
   const here = import.meta.url;
-  // By way of ../sweep/: this code may run from the CLI bundle (dist/cli-bundle/, see src/build/bundle-cli.ts).
-  return here.endsWith('.ts') ? new URL('../sweep/sweep-worker-tsx.mjs', here) : new URL('../sweep/sweep-worker.js', here);
+  if (here.endsWith('.ts')) return new URL('../sweep/sweep-worker-tsx.mjs', here);
+  // From the CLI bundle (dist/cli-bundle/, src/build/bundle-cli.ts): the worker bundled with it.
+  return new URL(runsFromBundle(here) ? './sweep-worker.js' : '../sweep/sweep-worker.js', here);
+}
+
+/** Whether a module URL is one of the CLI bundle's files (dist/cli-bundle/). */
+export function runsFromBundle(moduleUrl: string): boolean {
+  return moduleUrl.includes('/cli-bundle/');
 }
 
 /** The tasks not yet handed to a worker: the plan's, after any a failed worker handed back. */

@@ -6,7 +6,8 @@
 // (the compiled CLI unbundled), --version loads no command and not commander, and a
 // request-response run loads no other model, no other command and of seedrandom only its alea;
 // through bin/ddsim.js, --version loads no package and a quiet run no tsx, ora or cli-table3; and once
-// `npm run build` has bundled the CLI (src/build/bundle-cli.ts), bin/ddsim.js runs the bundle and
+// `npm run build` has bundled the CLI (src/build/bundle-cli.ts), bin/ddsim.js runs the bundle (and a
+// sweep its bundled workers) and
 // loads nothing else of dist/ but the model API.
 // Needs the compiled CLI (dist/), as `npm test` builds it first.
 
@@ -136,5 +137,14 @@ describe('what start-up loads through bin/ddsim.js', () => {
     const unbundled = modules.filter((module) => module.startsWith('dist/') && !module.startsWith('dist/cli-bundle/') && !module.startsWith('dist/model/'));
     expect(unbundled).toEqual([]);
     expect(modules.filter((module) => module.startsWith('node_modules/'))).toEqual([]);
+  });
+
+  test.skipIf(skipReason !== null)("with the bundle built, a sweep's workers run the bundled worker, nothing else of dist/", () => {
+    const sweep = ['sweep', 'test/sweep/fixtures/small.yaml', '--seeds', '1..2', '--vary', 'workload.timeout=50ms', '--workers', '2'];
+    const { modules } = loadedModules(sweep, 'bin');
+    // Worker threads inherit the preload, so their loads are logged too.
+    expect(modules).toContain('dist/cli-bundle/sweep-worker.js');
+    const unbundled = modules.filter((module) => module.startsWith('dist/') && !module.startsWith('dist/cli-bundle/') && !module.startsWith('dist/model/'));
+    expect(unbundled).toEqual([]);
   });
 });
