@@ -17,7 +17,7 @@
 // reads are allowed here (each marked for the determinism grep).
 
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScenarioFileCache } from '../io/scenario-file-cache.js';
@@ -72,10 +72,22 @@ async function timed(work: () => Promise<void>): Promise<Timing> {
   return { wallSec, cpuSec: (cpu.user + cpu.system) / 1e6 };
 }
 
+/**
+ * The worker `ddsim sweep` starts: the bundled one while the bundle is current (as bin/ddsim.js
+ * decides, src/build/bundle-cli.ts), else the compiled one this module's pool would start.
+ */
+function sweepWorkerUrl(): URL | undefined {
+  const bundled = resolve(REPO_ROOT, 'dist/cli-bundle/sweep-worker.js');
+  const compiled = resolve(REPO_ROOT, 'dist/cli/main.js');
+  if (!existsSync(bundled) || statSync(bundled).mtimeMs < statSync(compiled).mtimeMs) return undefined;
+  return new URL(`file://${bundled}`);
+}
+
 function sweep(tasks: readonly SweepTask[], workerCount: number): Promise<Timing> {
   let errors = 0;
+  const workerUrl = sweepWorkerUrl();
   return timed(async () => {
-    await runTasks(tasks, { workerCount, onOutcome: (_task, outcome) => void (outcome.kind === 'error' && errors++) });
+    await runTasks(tasks, { workerCount, ...(workerUrl === undefined ? {} : { workerUrl }), onOutcome: (_task, outcome) => void (outcome.kind === 'error' && errors++) });
     if (errors > 0) throw new Error(`sweep bench: ${errors} runs threw; run ddsim sweep on ${SCENARIO_FILE} to see why`);
   });
 }
