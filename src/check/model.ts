@@ -16,6 +16,14 @@ export interface SequentialModel<State = unknown> {
   /** Equal states have equal keys; used to memoize the search. */
   stateKey(state: State): string;
   /**
+   * Optional, with `statesEqual`: a 32-bit hash, equal for states with equal `stateKey`, that
+   * costs less than the key (a kv model's long strings keep theirs, updated per append). The
+   * search then numbers states by hash and `statesEqual` instead of by key.
+   */
+  stateHash?(state: State): number;
+  /** Whether two states have equal `stateKey`s; present whenever `stateHash` is. */
+  statesEqual?(a: State, b: State): boolean;
+  /**
    * True when the operation cannot change any state (a read). Such operations with an unknown
    * outcome constrain nothing and are dropped before the search.
    */

@@ -1,14 +1,16 @@
-// The search's memo (linearized-memo.ts) and step cache (transition-table.ts): unit tests of both
-// tables (hash collisions, growth), and, over the shared etcd and kv histories (skipped when
-// ../shared is absent), the search run with a model whose states are fresh boxed objects (so no
-// state is ever identical to another, and every lookup goes through stateKey) reaches the same
-// verdict after exactly as many states as the built-in model; the witness exists only for
-// failing histories.
+// The search's memo (linearized-memo.ts), step cache (transition-table.ts) and state numbering by
+// hash (state-interner.ts with the kv model's stateHash): unit tests of each (hash collisions,
+// growth), and, over the shared etcd and kv histories (skipped when ../shared is absent), the
+// search run with a model whose states are fresh boxed objects (so no state is ever identical to
+// another, and every lookup goes through stateKey, not stateHash) reaches the same verdict after
+// exactly as many states as the built-in model; the witness exists only for failing histories.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkLinearizability, createModel, readHistory, type SequentialModel } from '../../src/check/index.js';
 import { LinearizedMemo, operationCode } from '../../src/check/linearized-memo.js';
+import { kvModel } from '../../src/check/models/kv.js';
+import { StateInterner } from '../../src/check/state-interner.js';
 import { NOT_STEPPED, STEP_INVALID, TransitionTable } from '../../src/check/transition-table.js';
 
 describe('LinearizedMemo', () => {
@@ -50,10 +52,39 @@ describe('TransitionTable', () => {
   });
 });
 
-/** The model with every state boxed afresh: equal only by stateKey, never identical. */
+describe('StateInterner with a stateHash', () => {
+  const kv = kvModel();
+  const append = (input: string) => ({ id: 0, process: 0, f: 'append', key: 'k', input, output: undefined, outcome: 'ok' as const, callTime: 0, returnTime: 1 });
+  const put = (input: string) => ({ ...append(input), f: 'put' });
+  it("kv: a value's hash does not depend on how the value was built", () => {
+    const byAppends = kv.step(kv.step(kv.init(), append('ab'))!, append('c'))!;
+    const byPut = kv.step(kv.init(), put('abc'))!;
+    expect(byAppends.value).toBe(byPut.value);
+    expect(kv.stateHash!(byAppends)).toBe(kv.stateHash!(byPut));
+  });
+  it('gives equal states one id and unequal ones distinct ids, even when every hash collides, across growth', () => {
+    const colliding = { ...kv, stateHash: () => 7 };
+    for (const model of [kv, colliding]) {
+      const interner = new StateInterner(model);
+      const ids = Array.from({ length: 300 }, (_, i) => interner.idOf(kv.step(kv.init(), put(`v${i}`))!));
+      expect(new Set(ids).size).toBe(300);
+      for (let i = 0; i < 300; i++) {
+        const rebuilt = kv.step(kv.step(kv.init(), put('v'))!, append(String(i)))!;
+        expect(interner.idOf(rebuilt)).toBe(ids[i]);
+        expect(interner.stateOf(ids[i]!).value).toBe(`v${i}`);
+      }
+    }
+  });
+});
+
+/**
+ * The model with every state boxed afresh: equal only by stateKey, never identical (and without
+ * the model's stateHash, so that the search numbers states by key).
+ */
 function boxed(model: SequentialModel<unknown>): SequentialModel<{ readonly value: unknown }> {
+  const { stateHash: _hash, statesEqual: _equal, ...byKey } = model;
   return {
-    ...model,
+    ...byKey,
     init: () => ({ value: model.init() }),
     step: (state, operation) => {
       const next = model.step(state.value, operation);
