@@ -8,7 +8,7 @@ import type { BudgetTracker } from './budget.js';
 import type { Operation } from './history.js';
 import { LinearizedMemo, operationCode } from './linearized-memo.js';
 import type { SequentialModel } from './model.js';
-import { StateInterner } from './state-interner.js';
+import { stateNumbering } from './state-interner.js';
 import { NOT_STEPPED, STEP_INVALID, TransitionTable } from './transition-table.js';
 
 export type Verdict = 'linearizable' | 'not-linearizable' | 'unknown';
@@ -121,7 +121,7 @@ export function createSearch<State>(
   const linearized = new Uint32Array((count >> 5) + 1);
   let linearizedHash = 0;
   const seen = new LinearizedMemo(linearized.length);
-  const states = new StateInterner(model);
+  const states = stateNumbering(model);
   const transitions = new TransitionTable();
   let cachingSteps = true;
   let stepHits = 0;

@@ -43,7 +43,11 @@ export function ednGet(map: EdnMap, keyword: string): EdnValue | undefined {
   return undefined;
 }
 
-const DELIMITERS = new Set(['(', ')', '[', ']', '{', '}', '"', ';']);
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const NEWLINE = 0x0a;
+/** By char code below 128: 1 when the char ends a token (white space, a comma or a delimiter). */
+const TOKEN_ENDS = Uint8Array.from({ length: 128 }, (_, code) => (' \n\t\r,()[]{}";'.includes(String.fromCharCode(code)) ? 1 : 0));
 
 /** Reads every top-level form of `text`. */
 export function parseEdn(text: string): EdnValue[] {
@@ -88,16 +92,17 @@ class EdnReader {
   }
 
   skipSpace(): void {
-    while (!this.atEnd()) {
-      const char = this.text[this.position];
-      if (char === '\n') {
+    const text = this.text;
+    while (this.position < text.length) {
+      const code = text.charCodeAt(this.position);
+      if (code === NEWLINE) {
         this.position += 1;
         this.line += 1;
         this.lineStart = this.position;
-      } else if (char === ' ' || char === '\t' || char === '\r' || char === ',') {
+      } else if (code === 0x20 || code === 0x09 || code === 0x0d || code === 0x2c) {
         this.position += 1;
-      } else if (char === ';') {
-        while (!this.atEnd() && this.text[this.position] !== '\n') this.position += 1;
+      } else if (code === 0x3b) {
+        while (this.position < text.length && text.charCodeAt(this.position) !== NEWLINE) this.position += 1;
       } else {
         return;
       }
@@ -168,6 +173,13 @@ class EdnReader {
 
   private readString(): string {
     this.position += 1;
+    // Most strings hold no escape and no newline: one slice, not a string built char by char.
+    const plainEnd = this.plainStringEnd();
+    if (plainEnd >= 0) {
+      const value = this.text.slice(this.position, plainEnd);
+      this.position = plainEnd + 1;
+      return value;
+    }
     let value = '';
     for (;;) {
       if (this.atEnd()) this.fail('unterminated string');
@@ -194,6 +206,17 @@ class EdnReader {
         this.fail(`unknown escape \\${escaped ?? ''}`);
       }
     }
+  }
+
+  /** Where the string starting at `position` closes, or -1 when it has an escape or a newline. */
+  private plainStringEnd(): number {
+    const text = this.text;
+    for (let index = this.position; index < text.length; index++) {
+      const code = text.charCodeAt(index);
+      if (code === QUOTE) return index;
+      if (code === BACKSLASH || code === NEWLINE) return -1;
+    }
+    return -1;
   }
 
   private readDispatch(): EdnValue {
@@ -225,10 +248,10 @@ class EdnReader {
 
   private readToken(): string {
     const start = this.position;
-    while (!this.atEnd()) {
-      const char = this.text[this.position];
-      if (char === ' ' || char === '\n' || char === '\t' || char === '\r' || char === ',' || DELIMITERS.has(char)) break;
-      this.position += 1;
+    const text = this.text;
+    for (; this.position < text.length; this.position++) {
+      const code = text.charCodeAt(this.position);
+      if (code < 128 && TOKEN_ENDS[code] === 1) break;
     }
     if (this.position === start) this.fail(`unexpected ${JSON.stringify(this.text[this.position] ?? '')}`);
     return this.text.slice(start, this.position);

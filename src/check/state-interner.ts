@@ -9,26 +9,26 @@ import type { SequentialModel } from './model.js';
 const EMPTY = -1;
 const INITIAL_SLOTS = 1 << 6;
 
-export class StateInterner<State> {
+/** What the search needs of either numbering. */
+export interface StateNumbering<State> {
+  idOf(state: State): number;
+  /** The state that stands for `id`. */
+  stateOf(id: number): State;
+}
+
+/** The numbering for `model`: by hash when it has `stateHash`, by key otherwise. */
+export function stateNumbering<State>(model: SequentialModel<State>): StateNumbering<State> {
+  return model.stateHash === undefined ? new StateInterner(model) : new HashedStateInterner(model);
+}
+
+export class StateInterner<State> implements StateNumbering<State> {
   private readonly primitiveIds = new Map<unknown, number>();
   private readonly keyIds = new Map<string, number>();
   private readonly states: State[] = [];
-  private readonly hashed: boolean;
-  /** For hashed models: slot → state id; hashes[id] is state id's hash. */
-  private slots = new Int32Array(0);
-  private hashes = new Int32Array(0);
 
-  constructor(private readonly model: SequentialModel<State>) {
-    this.hashed = model.stateHash !== undefined;
-    assert(!this.hashed || model.statesEqual !== undefined, `model ${model.name} has stateHash without statesEqual`);
-    if (this.hashed) {
-      this.slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
-      this.hashes = new Int32Array(INITIAL_SLOTS >> 1);
-    }
-  }
+  constructor(private readonly model: SequentialModel<State>) {}
 
   idOf(state: State): number {
-    if (this.hashed) return this.hashedIdOf(state);
     const primitive = state === null || typeof state !== 'object';
     if (primitive) {
       const id = this.primitiveIds.get(state);
@@ -45,19 +45,35 @@ export class StateInterner<State> {
     return id;
   }
 
-  /** The state that stands for `id`. */
   stateOf(id: number): State {
     return this.states[id]!;
   }
+}
 
-  private hashedIdOf(state: State): number {
-    const hash = this.model.stateHash!(state) | 0;
+/** Numbers the states of a model with `stateHash`: an open-addressing table of ids by hash. */
+export class HashedStateInterner<State> implements StateNumbering<State> {
+  private readonly states: State[] = [];
+  /** Slot → state id, EMPTY when free. */
+  private slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
+  /** State id → its hash. */
+  private hashes = new Int32Array(INITIAL_SLOTS >> 1);
+  private readonly hashOf: (state: State) => number;
+  private readonly equal: (a: State, b: State) => boolean;
+
+  constructor(model: SequentialModel<State>) {
+    assert(model.stateHash !== undefined && model.statesEqual !== undefined, `model ${model.name} needs stateHash and statesEqual`);
+    this.hashOf = model.stateHash;
+    this.equal = model.statesEqual;
+  }
+
+  idOf(state: State): number {
+    const hash = this.hashOf(state) | 0;
     const mask = this.slots.length - 1;
     let slot = mix32(hash) & mask;
     for (; ; slot = (slot + 1) & mask) {
       const id = this.slots[slot]!;
       if (id === EMPTY) break;
-      if (this.hashes[id] === hash && this.model.statesEqual!(this.states[id]!, state)) return id;
+      if (this.hashes[id] === hash && this.equal(this.states[id]!, state)) return id;
     }
     const id = this.states.length;
     this.states.push(state);
@@ -70,6 +86,10 @@ export class StateInterner<State> {
     this.slots[slot] = id;
     if (this.states.length * 2 > this.slots.length) this.rehash();
     return id;
+  }
+
+  stateOf(id: number): State {
+    return this.states[id]!;
   }
 
   private rehash(): void {

@@ -47,6 +47,13 @@ describe('reading history files', () => {
     expect((form as unknown[]).slice(1)).toEqual([[1, 2], '2020', null, true, -3, 1.5]);
   });
 
+  it('reads strings plain, escaped and across lines, and keeps counting lines after them', () => {
+    const forms = parseEdn('"plain" "a\\"b\\\\c" "two\nlines" "é ü" "" :after\n{:x "y"}');
+    expect(forms.slice(0, 5)).toEqual(['plain', 'a"b\\c', 'two\nlines', 'é ü', '']);
+    expect((forms[6] as { line: number }).line).toBe(3);
+    expect(() => parseEdn('"unterminated')).toThrow(expect.objectContaining({ name: 'EdnSyntaxError', line: 1 }));
+  });
+
   it('detects the Knossos EDN conventions', () => {
     const history = readHistory(
       '[{:process 0, :type :invoke, :f :cas, :value [0 1]}\n {:process 0, :type :fail, :f :cas, :value [0 1]}]',

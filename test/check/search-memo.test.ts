@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { checkLinearizability, createModel, readHistory, type SequentialModel } from '../../src/check/index.js';
 import { LinearizedMemo, operationCode } from '../../src/check/linearized-memo.js';
 import { kvModel } from '../../src/check/models/kv.js';
-import { StateInterner } from '../../src/check/state-interner.js';
+import { HashedStateInterner } from '../../src/check/state-interner.js';
 import { NOT_STEPPED, STEP_INVALID, TransitionTable } from '../../src/check/transition-table.js';
 
 describe('LinearizedMemo', () => {
@@ -65,7 +65,7 @@ describe('StateInterner with a stateHash', () => {
   it('gives equal states one id and unequal ones distinct ids, even when every hash collides, across growth', () => {
     const colliding = { ...kv, stateHash: () => 7 };
     for (const model of [kv, colliding]) {
-      const interner = new StateInterner(model);
+      const interner = new HashedStateInterner(model);
       const ids = Array.from({ length: 300 }, (_, i) => interner.idOf(kv.step(kv.init(), put(`v${i}`))!));
       expect(new Set(ids).size).toBe(300);
       for (let i = 0; i < 300; i++) {
