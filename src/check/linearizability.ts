@@ -122,7 +122,7 @@ export function createSearch<State>(
   let linearizedHash = 0;
   const seen = new LinearizedMemo(linearized.length);
   const states = stateNumbering(model);
-  const transitions = new TransitionTable();
+  const transitions = new TransitionTable(count);
   let cachingSteps = true;
   let stepHits = 0;
   let stepMisses = 0;

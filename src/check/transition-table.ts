@@ -1,8 +1,10 @@
 // The search's cache of model steps: (state id, operation index) → next state id, or "cannot
 // happen". The search tries the same operation from the same state under many different sets of
 // linearized operations; a model's step is a pure function of (state, operation), so each pair is
-// stepped (and its result interned) once. An open-addressing table over typed arrays, so a lookup
-// allocates nothing and hashes no state.
+// stepped (and its result interned) once. The first states' rows are a dense array indexed by
+// state id × operation count, a lookup being one load (registers have a few states: every pair
+// lands here); pairs of later states go to an open-addressing table over typed arrays. Neither
+// allocates per lookup or hashes a state.
 
 /** `get`'s answer for a pair not stepped yet. */
 export const NOT_STEPPED = -2;
@@ -11,17 +13,64 @@ export const STEP_INVALID = -1;
 
 const EMPTY = -1;
 const INITIAL_SLOTS = 1 << 8;
+/** Most entries (4 bytes each) in the dense rows: beyond, states are looked up by hash. */
+const DENSE_ENTRIES_MAX = 1 << 20;
+const INITIAL_DENSE_ROWS = 4;
 
 export class TransitionTable {
-  private stateIds = new Int32Array(INITIAL_SLOTS).fill(EMPTY);
-  private operations = new Int32Array(INITIAL_SLOTS);
-  private results = new Int32Array(INITIAL_SLOTS);
+  /** Row-major: dense[stateId * operationCount + operation], for stateId < denseRows. */
+  private dense: Int32Array;
+  private denseRows: number;
+  /** States below this id always have a dense row (grown on demand). */
+  private readonly denseRowsMax: number;
+  private stateIds = new Int32Array(0);
+  private operations = new Int32Array(0);
+  private results = new Int32Array(0);
   private count = 0;
-  /** Where the last `get` stopped: `set` for the same pair writes there. */
+  /** Where the last hashed `get` stopped: `set` for the same pair writes there. */
   private lastSlot = 0;
+
+  /** `operationCount`: operations are numbered 0 … operationCount - 1 (0: no dense rows). */
+  constructor(private readonly operationCount = 0) {
+    this.denseRowsMax = operationCount === 0 ? 0 : Math.floor(DENSE_ENTRIES_MAX / operationCount);
+    this.denseRows = Math.min(INITIAL_DENSE_ROWS, this.denseRowsMax);
+    this.dense = new Int32Array(this.denseRows * operationCount).fill(NOT_STEPPED);
+  }
 
   /** The next state's id, STEP_INVALID, or NOT_STEPPED. */
   get(stateId: number, operation: number): number {
+    if (stateId < this.denseRows) return this.dense[stateId * this.operationCount + operation]!;
+    if (stateId < this.denseRowsMax) return NOT_STEPPED;
+    return this.hashedGet(stateId, operation);
+  }
+
+  /** Records the step of a pair that `get` has just answered NOT_STEPPED for. */
+  set(stateId: number, operation: number, result: number): void {
+    if (stateId < this.denseRowsMax) {
+      if (stateId >= this.denseRows) this.growDense(stateId + 1);
+      this.dense[stateId * this.operationCount + operation] = result;
+      return;
+    }
+    const slot = this.lastSlot;
+    this.stateIds[slot] = stateId;
+    this.operations[slot] = operation;
+    this.results[slot] = result;
+    this.count += 1;
+    if (this.count * 2 > this.stateIds.length) this.rehash();
+  }
+
+  private growDense(rowsNeeded: number): void {
+    let rows = Math.max(1, this.denseRows);
+    while (rows < rowsNeeded) rows *= 2;
+    rows = Math.min(rows, this.denseRowsMax);
+    const dense = new Int32Array(rows * this.operationCount).fill(NOT_STEPPED);
+    dense.set(this.dense);
+    this.dense = dense;
+    this.denseRows = rows;
+  }
+
+  private hashedGet(stateId: number, operation: number): number {
+    if (this.stateIds.length === 0) this.allocateSlots(INITIAL_SLOTS);
     const mask = this.stateIds.length - 1;
     for (let slot = pairHash(stateId, operation) & mask; ; slot = (slot + 1) & mask) {
       const slotState = this.stateIds[slot]!;
@@ -33,23 +82,17 @@ export class TransitionTable {
     }
   }
 
-  /** Records the step of a pair that `get` has just answered NOT_STEPPED for. */
-  set(stateId: number, operation: number, result: number): void {
-    const slot = this.lastSlot;
-    this.stateIds[slot] = stateId;
-    this.operations[slot] = operation;
-    this.results[slot] = result;
-    this.count += 1;
-    if (this.count * 2 > this.stateIds.length) this.rehash();
+  private allocateSlots(slotCount: number): void {
+    this.stateIds = new Int32Array(slotCount).fill(EMPTY);
+    this.operations = new Int32Array(slotCount);
+    this.results = new Int32Array(slotCount);
   }
 
   private rehash(): void {
     const stateIds = this.stateIds;
     const operations = this.operations;
     const results = this.results;
-    this.stateIds = new Int32Array(stateIds.length * 2).fill(EMPTY);
-    this.operations = new Int32Array(stateIds.length * 2);
-    this.results = new Int32Array(stateIds.length * 2);
+    this.allocateSlots(stateIds.length * 2);
     const mask = this.stateIds.length - 1;
     for (let old = 0; old < stateIds.length; old++) {
       if (stateIds[old] === EMPTY) continue;

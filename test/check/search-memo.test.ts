@@ -35,8 +35,9 @@ describe('LinearizedMemo', () => {
 });
 
 describe('TransitionTable', () => {
-  it('remembers each (state, operation) step, valid or not, across growth', () => {
-    const table = new TransitionTable();
+  // Hashed only; dense rows for every state here; dense rows for states 0 and 1, hashed beyond.
+  it.each([0, 20, 1 << 19])('remembers each (state, operation) step, valid or not, across growth (%i operations)', (operationCount) => {
+    const table = new TransitionTable(operationCount);
     for (let state = 0; state < 300; state++) {
       for (let operation = 0; operation < 20; operation++) {
         expect(table.get(state, operation)).toBe(NOT_STEPPED);
