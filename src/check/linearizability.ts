@@ -6,10 +6,11 @@
 
 import type { BudgetTracker } from './budget.js';
 import type { Operation } from './history.js';
-import { LinearizedMemo, operationCode } from './linearized-memo.js';
+import { operationCode } from './linearized-memo.js';
 import type { SequentialModel } from './model.js';
 import { stateNumbering } from './state-interner.js';
-import { NOT_STEPPED, STEP_INVALID, TransitionTable } from './transition-table.js';
+import { giveBack, takeMemo, takeTransitions } from './search-tables.js';
+import { NOT_STEPPED, STEP_INVALID } from './transition-table.js';
 
 export type Verdict = 'linearizable' | 'not-linearizable' | 'unknown';
 
@@ -45,6 +46,8 @@ export interface LinearizationSearch {
    */
   advance(budget: BudgetTracker, sliceStates: number): SearchResult | 'paused';
   readonly statesExplored: number;
+  /** Hands the search's tables to the next search created; `advance` may not be called again. */
+  release(): void;
 }
 
 export interface SearchOptions {
@@ -63,7 +66,10 @@ export function searchLinearization<State>(
   budget: BudgetTracker,
   options: SearchOptions = {},
 ): SearchResult {
-  return createSearch(operations, model, options).advance(budget, Infinity) as SearchResult;
+  const search = createSearch(operations, model, options);
+  const result = search.advance(budget, Infinity) as SearchResult;
+  search.release();
+  return result;
 }
 
 /**
@@ -120,9 +126,10 @@ export function createSearch<State>(
   }
   const linearized = new Uint32Array((count >> 5) + 1);
   let linearizedHash = 0;
-  const seen = new LinearizedMemo(linearized.length);
+  const seen = takeMemo(linearized.length);
   const states = stateNumbering(model);
-  const transitions = new TransitionTable(count);
+  const transitions = takeTransitions(count);
+  let released = false;
   let cachingSteps = true;
   let stepHits = 0;
   let stepMisses = 0;
@@ -264,6 +271,7 @@ export function createSearch<State>(
 
   return {
     advance(budget, sliceStates) {
+      if (released) throw new Error('search advanced after release()');
       if (finished) return finished;
       const result = run(budget, sliceStates);
       if (result !== 'paused' && result.verdict !== 'unknown') finished = result;
@@ -271,6 +279,11 @@ export function createSearch<State>(
     },
     get statesExplored() {
       return statesExplored;
+    },
+    release() {
+      if (released) return;
+      released = true;
+      giveBack(seen, transitions);
     },
   };
 }

@@ -34,12 +34,25 @@ export class LinearizedMemo {
   private count = 0;
 
   /** `wordCount`: the length of every bitset passed in. */
-  constructor(private readonly wordCount: number) {
+  constructor(private wordCount: number) {
     this.words = new Uint32Array((INITIAL_SLOTS >> 1) * wordCount);
   }
 
   get size(): number {
     return this.count;
+  }
+
+  /** Slots in the table (its memory: 16 bytes and a bitset per 2 slots). */
+  get capacity(): number {
+    return this.slots.length;
+  }
+
+  /** Empties the memo for bitsets of `wordCount` words, keeping its arrays where they fit. */
+  reset(wordCount: number): void {
+    this.slots.fill(EMPTY);
+    this.count = 0;
+    this.wordCount = wordCount;
+    if (this.words.length < this.hashes.length * wordCount) this.words = new Uint32Array(this.hashes.length * wordCount);
   }
 
   /** Whether the pair is present. `setHash` is the xor of the set's operation codes. */

@@ -22,7 +22,7 @@ export class TransitionTable {
   private dense: Int32Array;
   private denseRows: number;
   /** States below this id always have a dense row (grown on demand). */
-  private readonly denseRowsMax: number;
+  private denseRowsMax = 0;
   private stateIds = new Int32Array(0);
   private operations = new Int32Array(0);
   private results = new Int32Array(0);
@@ -31,10 +31,27 @@ export class TransitionTable {
   private lastSlot = 0;
 
   /** `operationCount`: operations are numbered 0 … operationCount - 1 (0: no dense rows). */
-  constructor(private readonly operationCount = 0) {
+  constructor(private operationCount = 0) {
+    this.denseRows = 0;
+    this.dense = new Int32Array(0);
+    this.reset(operationCount);
+  }
+
+  /** Entries in its arrays (its memory: 4 bytes per dense entry, 12 per hashed slot). */
+  get capacity(): number {
+    return this.dense.length + this.stateIds.length;
+  }
+
+  /** Forgets every step, for operations 0 … operationCount - 1; keeps its arrays where they fit. */
+  reset(operationCount: number): void {
+    this.operationCount = operationCount;
     this.denseRowsMax = operationCount === 0 ? 0 : Math.floor(DENSE_ENTRIES_MAX / operationCount);
-    this.denseRows = Math.min(INITIAL_DENSE_ROWS, this.denseRowsMax);
-    this.dense = new Int32Array(this.denseRows * operationCount).fill(NOT_STEPPED);
+    const rowsThatFit = operationCount === 0 ? 0 : Math.floor(this.dense.length / operationCount);
+    this.denseRows = Math.min(Math.max(rowsThatFit, INITIAL_DENSE_ROWS), this.denseRowsMax);
+    if (this.denseRows * operationCount > this.dense.length) this.dense = new Int32Array(this.denseRows * operationCount);
+    this.dense.fill(NOT_STEPPED, 0, this.denseRows * operationCount);
+    this.stateIds.fill(EMPTY);
+    this.count = 0;
   }
 
   /** The next state's id, STEP_INVALID, or NOT_STEPPED. */
@@ -64,7 +81,8 @@ export class TransitionTable {
     while (rows < rowsNeeded) rows *= 2;
     rows = Math.min(rows, this.denseRowsMax);
     const dense = new Int32Array(rows * this.operationCount).fill(NOT_STEPPED);
-    dense.set(this.dense);
+    // Only the rows in use: past them, a reused array holds an earlier search's steps.
+    dense.set(this.dense.subarray(0, this.denseRows * this.operationCount));
     this.dense = dense;
     this.denseRows = rows;
   }

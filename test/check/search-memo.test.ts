@@ -34,6 +34,34 @@ describe('LinearizedMemo', () => {
   });
 });
 
+describe('reused tables (search-tables.ts hands them from one search to the next)', () => {
+  it('LinearizedMemo.reset forgets every pair and takes bitsets of another length', () => {
+    const memo = new LinearizedMemo(1);
+    for (let i = 0; i < 3000; i++) memo.add(i % 5, i, Uint32Array.of(i));
+    memo.reset(3);
+    expect(memo.size).toBe(0);
+    for (let i = 0; i < 3000; i++) {
+      expect(memo.contains(i % 5, i, Uint32Array.of(i, 0, 0))).toBe(false);
+      memo.add(i % 5, i, Uint32Array.of(i, 1, i));
+    }
+    for (let i = 0; i < 3000; i++) expect(memo.contains(i % 5, i, Uint32Array.of(i, 1, i))).toBe(true);
+  });
+  it('TransitionTable.reset forgets every step, also in rows it grows into later', () => {
+    const table = new TransitionTable(5);
+    for (let state = 0; state < 256; state++) for (let operation = 0; operation < 5; operation++) table.set(state, operation, 7);
+    for (const operationCount of [3, 40, 1 << 19]) {
+      table.reset(operationCount);
+      for (let state = 0; state < 600; state++) {
+        for (let operation = 0; operation < 3; operation++) {
+          expect(table.get(state, operation)).toBe(NOT_STEPPED);
+          table.set(state, operation, state);
+        }
+      }
+      for (let state = 0; state < 600; state++) expect(table.get(state, 2)).toBe(state);
+    }
+  });
+});
+
 describe('TransitionTable', () => {
   // Hashed only; dense rows for every state here; dense rows for states 0 and 1, hashed beyond.
   it.each([0, 20, 1 << 19])('remembers each (state, operation) step, valid or not, across growth (%i operations)', (operationCount) => {
