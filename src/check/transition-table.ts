@@ -13,8 +13,12 @@ export const STEP_INVALID = -1;
 
 const EMPTY = -1;
 const INITIAL_SLOTS = 1 << 8;
-/** Most entries (4 bytes each) in the dense rows: beyond, states are looked up by hash. */
-const DENSE_ENTRIES_MAX = 1 << 20;
+/**
+ * Most entries (4 bytes each) in the dense rows: beyond, states are looked up by hash. A kv key's
+ * search meets thousands of states that never repeat before it stops caching: rows for all of them
+ * would be megabytes to allocate and fill for nothing.
+ */
+const DENSE_ENTRIES_MAX = 1 << 16;
 const INITIAL_DENSE_ROWS = 4;
 
 export class TransitionTable {

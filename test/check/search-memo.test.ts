@@ -49,7 +49,7 @@ describe('reused tables (search-tables.ts hands them from one search to the next
   it('TransitionTable.reset forgets every step, also in rows it grows into later', () => {
     const table = new TransitionTable(5);
     for (let state = 0; state < 256; state++) for (let operation = 0; operation < 5; operation++) table.set(state, operation, 7);
-    for (const operationCount of [3, 40, 1 << 19]) {
+    for (const operationCount of [3, 40, 1 << 15]) {
       table.reset(operationCount);
       for (let state = 0; state < 600; state++) {
         for (let operation = 0; operation < 3; operation++) {
@@ -64,7 +64,7 @@ describe('reused tables (search-tables.ts hands them from one search to the next
 
 describe('TransitionTable', () => {
   // Hashed only; dense rows for every state here; dense rows for states 0 and 1, hashed beyond.
-  it.each([0, 20, 1 << 19])('remembers each (state, operation) step, valid or not, across growth (%i operations)', (operationCount) => {
+  it.each([0, 20, 1 << 15])('remembers each (state, operation) step, valid or not, across growth (%i operations)', (operationCount) => {
     const table = new TransitionTable(operationCount);
     for (let state = 0; state < 300; state++) {
       for (let operation = 0; operation < 20; operation++) {
