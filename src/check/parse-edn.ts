@@ -37,17 +37,22 @@ export class EdnSyntaxError extends Error {
 
 /** The value under a keyword key of a map, or undefined when absent. */
 export function ednGet(map: EdnMap, keyword: string): EdnValue | undefined {
-  for (const [key, value] of map.entries) {
-    if (key instanceof Keyword && key.name === keyword) return value;
+  // Indexes, not `for (const [key, value] of …)`: destructuring runs the iterator protocol, slow
+  // until the JIT compiles it, and a history's maps are read once.
+  const entries = map.entries;
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!;
+    const key = entry[0];
+    if (key instanceof Keyword && key.name === keyword) return entry[1];
   }
   return undefined;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 const NEWLINE = 0x0a;
-/** By char code below 128: 1 when the char ends a token (white space, a comma or a delimiter). */
-const TOKEN_ENDS = Uint8Array.from({ length: 128 }, (_, code) => (' \n\t\r,()[]{}";'.includes(String.fromCharCode(code)) ? 1 : 0));
+/** A token runs up to white space, a comma or a delimiter. */
+const TOKEN = /[^ \n\t\r,()[\]{}";]+/y;
+/** The rest of a string without escapes or newlines, and its closing quote. */
+const PLAIN_STRING = /[^"\\\n]*"/y;
 
 /** Reads every top-level form of `text`. */
 export function parseEdn(text: string): EdnValue[] {
@@ -210,13 +215,9 @@ class EdnReader {
 
   /** Where the string starting at `position` closes, or -1 when it has an escape or a newline. */
   private plainStringEnd(): number {
-    const text = this.text;
-    for (let index = this.position; index < text.length; index++) {
-      const code = text.charCodeAt(index);
-      if (code === QUOTE) return index;
-      if (code === BACKSLASH || code === NEWLINE) return -1;
-    }
-    return -1;
+    // Native scans: a history is read once, mostly before the JIT has compiled this reader.
+    PLAIN_STRING.lastIndex = this.position;
+    return PLAIN_STRING.test(this.text) ? PLAIN_STRING.lastIndex - 1 : -1;
   }
 
   private readDispatch(): EdnValue {
@@ -248,11 +249,8 @@ class EdnReader {
 
   private readToken(): string {
     const start = this.position;
-    const text = this.text;
-    for (; this.position < text.length; this.position++) {
-      const code = text.charCodeAt(this.position);
-      if (code < 128 && TOKEN_ENDS[code] === 1) break;
-    }
+    TOKEN.lastIndex = start;
+    if (TOKEN.test(this.text)) this.position = TOKEN.lastIndex;
     if (this.position === start) this.fail(`unexpected ${JSON.stringify(this.text[this.position] ?? '')}`);
     return this.text.slice(start, this.position);
   }
