@@ -11,6 +11,7 @@
 import { eventsToOperations, HistoryError, type EventConventions, type HistoryEvent, type Operation } from './history.js';
 import type { ModelName } from './models/index.js';
 import { EdnSymbol, EdnSyntaxError, ednForms, ednGet, Keyword, type EdnMap, type EdnValue } from './parse-edn.js';
+import { flatEdnLineEvents } from './edn-lines.js';
 import { looksLikeJepsenLog, parseJepsenLog } from './parse-jepsen-log.js';
 
 export type HistoryFormat = 'jepsen-log' | 'knossos-edn' | 'kv-edn';
@@ -38,7 +39,7 @@ export function readHistory(text: string): ParsedHistory {
       initialValue: null,
     };
   }
-  const events = ednEvents(text);
+  const events = flatEdnLineEvents(text) ?? ednEvents(text);
   const operations = eventsToOperations(events, EDN_CONVENTIONS);
   if (events.some((event) => event.key !== undefined)) {
     return { format: 'kv-edn', operations, suggestedModel: 'kv', initialValue: '' };

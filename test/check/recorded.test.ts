@@ -1,4 +1,6 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { flatEdnLineEvents } from '../../src/check/edn-lines.js';
 import { checkRecordedHistory, parseEdn, readHistory, type RecordedOperation } from '../../src/check/index.js';
 
 describe('checkRecordedHistory (the bridge for the `linearizable` expectation)', () => {
@@ -52,6 +54,35 @@ describe('reading history files', () => {
     expect(forms.slice(0, 5)).toEqual(['plain', 'a"b\\c', 'two\nlines', 'é ü', '']);
     expect((forms[6] as { line: number }).line).toBe(3);
     expect(() => parseEdn('"unterminated')).toThrow(expect.objectContaining({ name: 'EdnSyntaxError', line: 1 }));
+  });
+
+  // A trailing comment line is no flat operation map: the text then goes to the general reader.
+  const generalReader = (text: string) => readHistory(`${text}\n; end\n`);
+  it('reads one-map-per-line kv histories on a fast path that agrees with the general reader', () => {
+    const lines = [
+      '{:process 6, :type :invoke, :f :append, :key "0", :value "x 6 0 y"}',
+      '{:process 12, :type :invoke, :f :get, :key "k;#{}", :value nil}',
+      '',
+      '{:process 6, :type :ok, :f :append, :key "0", :value "x 6 0 y"}',
+      '{:process 12, :type :info, :f :get, :key "k;#{}", :value -7}',
+      '{:process 3, :type :invoke, :f :put, :key "é", :value 007}',
+      '{:process 3, :type :fail, :f :put, :key "é", :value ""}',
+    ];
+    const text = lines.join('\n');
+    expect(flatEdnLineEvents(text)).not.toBeNull();
+    expect(readHistory(text)).toEqual(generalReader(text));
+    expect(readHistory(text).operations.map((operation) => operation.line)).toEqual([1, 2, 6]);
+    for (const other of ['{:type :invoke, :process 0, :f :get, :key "a", :value nil}', '{:process 0, :type :invoke, :f :get, :key "a\\"b", :value nil}', `${lines[0]} `]) {
+      expect(flatEdnLineEvents(`${text}\n${other}`)).toBeNull();
+    }
+  });
+  const kvFolder = new URL('../../../shared/testdata/porcupine/kv/', import.meta.url);
+  it.skipIf(!existsSync(kvFolder))('reads every shared kv history on the fast path, as the general reader does', () => {
+    for (const name of readdirSync(kvFolder).filter((file) => file.endsWith('.txt'))) {
+      const text = readFileSync(new URL(name, kvFolder), 'utf8');
+      expect(flatEdnLineEvents(text), name).not.toBeNull();
+      expect(readHistory(text), name).toEqual(generalReader(text));
+    }
   });
 
   it('detects the Knossos EDN conventions', () => {
