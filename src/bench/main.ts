@@ -11,7 +11,7 @@
 //
 // Usage: node dist/bench/main.js [--sizes 1000000,10000000] [--repeat 1] [--skip-sweep | --sweep-only] [--sweep-repeat 3]
 //        [--node-counts 2000,10000] [--node-count-deliveries 1000000] [--skip-node-counts]
-//        [--skip-startup] [--skip-check] [--check-only]
+//        [--skip-startup] [--skip-check] [--check-only] [--startup-only [--startup-repeat 5]]
 //        --child <deliveries> [--child-nodes <n>]: one ddsim run, its JSON line (what the others spawn)
 // This is a measuring tool: wall-clock reads are allowed here (each marked for the determinism grep).
 
@@ -50,6 +50,9 @@ interface BenchOptions {
   readonly skipCheck: boolean;
   /** Runs only the check benchmark. */
   readonly checkOnly: boolean;
+  /** Runs only the start-up benchmark, each command this many times (medians are printed). */
+  readonly startupOnly: boolean;
+  readonly startupRepeatCount: number;
   /** Child process of the check benchmark: with or without the witness. */
   readonly checkChild: 'witness' | 'no-witness' | null;
   /** Rounds of the sweep benchmark (medians are printed). */
@@ -73,6 +76,8 @@ function parseOptions(argv: readonly string[]): BenchOptions {
       'skip-startup': { type: 'boolean', default: false },
       'skip-check': { type: 'boolean', default: false },
       'check-only': { type: 'boolean', default: false },
+      'startup-only': { type: 'boolean', default: false },
+      'startup-repeat': { type: 'string', default: '5' },
       'check-child': { type: 'string' },
       'sweep-only': { type: 'boolean', default: false },
       'sweep-repeat': { type: 'string', default: '3' },
@@ -91,6 +96,8 @@ function parseOptions(argv: readonly string[]): BenchOptions {
     skipStartup: values['skip-startup'] === true,
     skipCheck: values['skip-check'] === true,
     checkOnly: values['check-only'] === true,
+    startupOnly: values['startup-only'] === true,
+    startupRepeatCount: positiveInteger(values['startup-repeat']!),
     checkChild: checkChildMode(values['check-child']),
     sweepRepeatCount: positiveInteger(values['sweep-repeat'] ?? '3'),
     sweepOnly: values['sweep-only'] === true,
@@ -166,6 +173,7 @@ async function main(): Promise<void> {
   if (options.checkChild !== null) return runCheckChild(options.checkChild === 'witness');
   if (options.checkOnly) return runCheckBench(options.repeatCount);
   if (options.sweepOnly) return runSweepBench({ repeatCount: options.sweepRepeatCount });
+  if (options.startupOnly) return runStartupBench(options.startupRepeatCount);
   const withReference = existsSync(REFERENCE_LOOP_FILE);
   if (!withReference) console.error(`reference loop not found at ${REFERENCE_LOOP_FILE}: measuring ddsim only`);
   const summaries = options.sizes.map((size) => measureSize(size, options.repeatCount, withReference));
@@ -174,7 +182,7 @@ async function main(): Promise<void> {
     runNodeCountBench({ nodeCounts: options.nodeCounts, deliveries: options.nodeCountDeliveries, repeatCount: options.repeatCount });
   }
   if (!options.skipSweep) await runSweepBench({ repeatCount: options.sweepRepeatCount });
-  if (!options.skipStartup) runStartupBench();
+  if (!options.skipStartup) runStartupBench(options.startupRepeatCount);
   if (!options.skipCheck) await runCheckBench(options.repeatCount);
 }
 
