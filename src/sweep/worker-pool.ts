@@ -4,7 +4,8 @@
 // batches, the next batch before it runs out (src/sweep/task-batch.ts), so it never waits for the
 // pool between runs. A worker that dies mid-run yields an error outcome for that run and is
 // replaced, the rest of its batch going back to the queue, so the other runs go on (a run whose
-// model callback does not return stops itself: src/run/callback-watchdog.ts). Bounded: at most
+// model callback does not return stops itself: src/run/callback-watchdog.ts). A worker whose
+// entry cannot load fails the whole call at once, naming it (a replacement would fail alike). Bounded: at most
 // `workerCount` threads, each holding at most two batches (one task with `oneAtATime`, explore's).
 
 import { Worker } from 'node:worker_threads';
@@ -98,6 +99,7 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
       /** Handed to the worker, not yet answered, in the order it runs them: the first is running. */
       const inFlight: SweepTask[] = [];
       let settled = false;
+      let answeredCount = 0;
       const retire = (): void => {
         settled = true;
         active--;
@@ -140,6 +142,7 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
           fail(`worker answered run ${message.index} out of turn (expected ${task?.index ?? 'none'}): a bug in ddsim`);
           return;
         }
+        answeredCount++;
         try {
           options.onOutcome(task, message.outcome);
         } catch (error) {
@@ -149,7 +152,17 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
         }
         refill();
       });
-      worker.on('error', (error) => fail(`worker failed: ${errorMessage(error)}`));
+      worker.on('error', (error) => {
+        if (answeredCount === 0 && isLoadError(error) && !settled && !aborted()) {
+          // Its entry cannot load: every replacement would fail alike, one per task.
+          for (const other of workers) void other.terminate();
+          workers.clear();
+          settled = true;
+          reject(new Error(`the worker entry ${workerUrl.href} could not be loaded: ${errorMessage(error)}`));
+          return;
+        }
+        fail(`worker failed: ${errorMessage(error)}`);
+      });
       worker.on('exit', (code) => fail(`worker exited with code ${code} during the run`));
       refill();
     };
@@ -161,4 +174,10 @@ export function runTasks(tasks: readonly SweepTask[], options: PoolOptions): Pro
     for (let i = 0; i < count; i++) startWorker();
     finishIfIdle();
   });
+}
+
+/** Whether a worker's error says its entry module could not be loaded (not a run's failure). */
+function isLoadError(error: unknown): boolean {
+  const { code, name } = (error ?? {}) as { code?: unknown; name?: unknown };
+  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNKNOWN_FILE_EXTENSION' || name === 'SyntaxError';
 }
