@@ -93,3 +93,40 @@ export function median(values: readonly number[]): number {
 export function round(value: number, digits: number): number {
   return Number(value.toFixed(digits));
 }
+
+/** ddsim's events per second and peak RSS, and the reference loop's rate and the ratio when it ran. */
+export interface PairedRates {
+  readonly ddsimEventsPerSec: number;
+  readonly referenceEventsPerSec: number | null;
+  readonly ddsimToReference: number | null;
+  readonly peakRssMb: number;
+}
+
+/**
+ * `repeatCount` rounds of a ddsim run then (when given) the reference loop right after it, so the
+ * two meet the same moment of a noisy machine; every line printed; medians (the ratio is the
+ * median of the per-round ratios).
+ */
+export function measureAgainstReference(repeatCount: number, ddsim: () => RunLine, reference: (() => RunLine) | null): PairedRates {
+  const ddsimRates: number[] = [];
+  const referenceRates: number[] = [];
+  const ratios: number[] = [];
+  const peakRssMbs: number[] = [];
+  for (let repeat = 0; repeat < repeatCount; repeat++) {
+    const ddsimLine = ddsim();
+    console.log(JSON.stringify(ddsimLine));
+    ddsimRates.push(ddsimLine.eventsPerSec);
+    peakRssMbs.push(ddsimLine.peakRssMb!);
+    if (reference === null) continue;
+    const referenceLine = reference();
+    console.log(JSON.stringify(referenceLine));
+    referenceRates.push(referenceLine.eventsPerSec);
+    ratios.push(ddsimLine.eventsPerSec / referenceLine.eventsPerSec);
+  }
+  return {
+    ddsimEventsPerSec: median(ddsimRates),
+    referenceEventsPerSec: reference === null ? null : median(referenceRates),
+    ddsimToReference: reference === null ? null : round(median(ratios), 3),
+    peakRssMb: median(peakRssMbs),
+  };
+}

@@ -18,7 +18,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureDdsim, measureReferenceLoop, median, NODE_COUNT_DEFAULT, REPO_ROOT, round, runDdsimOnce } from './bench-common.js';
+import { measureAgainstReference, measureDdsim, measureReferenceLoop, NODE_COUNT_DEFAULT, REPO_ROOT, round, runDdsimOnce, type PairedRates } from './bench-common.js';
 import { NODE_COUNT_DELIVERIES_DEFAULT, NODE_COUNTS_DEFAULT, runNodeCountBench } from './node-count-bench.js';
 import { runStartupBench } from './startup-bench.js';
 import { runCheckBench, runCheckChild } from './check-bench.js';
@@ -116,38 +116,14 @@ function positiveInteger(text: string): number {
   return value;
 }
 
-interface SizeSummary {
+interface SizeSummary extends PairedRates {
   readonly deliveries: number;
-  readonly ddsimEventsPerSec: number;
-  readonly referenceEventsPerSec: number | null;
-  readonly ddsimToReference: number | null;
-  readonly peakRssMb: number;
 }
 
 /** Measures one size `repeatCount` times, ddsim then the reference back to back; medians. */
 function measureSize(deliveries: number, repeatCount: number, withReference: boolean): SizeSummary {
-  const ddsimRates: number[] = [];
-  const referenceRates: number[] = [];
-  const ratios: number[] = [];
-  const peakRssMbs: number[] = [];
-  for (let repeat = 0; repeat < repeatCount; repeat++) {
-    const ddsim = measureDdsim(deliveries, NODE_COUNT_DEFAULT);
-    console.log(JSON.stringify(ddsim));
-    ddsimRates.push(ddsim.eventsPerSec);
-    peakRssMbs.push(ddsim.peakRssMb!);
-    if (!withReference) continue;
-    const reference = measureReferenceLoop(REFERENCE_LOOP_FILE, [String(deliveries), String(REFERENCE_SEED)]);
-    console.log(JSON.stringify(reference));
-    referenceRates.push(reference.eventsPerSec);
-    ratios.push(ddsim.eventsPerSec / reference.eventsPerSec);
-  }
-  return {
-    deliveries,
-    ddsimEventsPerSec: median(ddsimRates),
-    referenceEventsPerSec: withReference ? median(referenceRates) : null,
-    ddsimToReference: withReference ? round(median(ratios), 3) : null,
-    peakRssMb: median(peakRssMbs),
-  };
+  const reference = () => measureReferenceLoop(REFERENCE_LOOP_FILE, [String(deliveries), String(REFERENCE_SEED)]);
+  return { deliveries, ...measureAgainstReference(repeatCount, () => measureDdsim(deliveries, NODE_COUNT_DEFAULT), withReference ? reference : null) };
 }
 
 function summaryLine(summaries: readonly SizeSummary[], repeatCount: number): Record<string, unknown> {

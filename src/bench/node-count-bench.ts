@@ -8,7 +8,7 @@
 // A measuring tool: wall-clock reads happen in the children (./bench-common.ts).
 
 import { resolve } from 'node:path';
-import { measureDdsim, measureReferenceLoop, median, REPO_ROOT, round } from './bench-common.js';
+import { measureAgainstReference, measureDdsim, measureReferenceLoop, REPO_ROOT, type PairedRates } from './bench-common.js';
 
 const REFERENCE_LOOP_N_FILE = resolve(REPO_ROOT, 'bench/reference-loop-n.js');
 const REFERENCE_SEED = 42;
@@ -24,38 +24,14 @@ export interface NodeCountBenchOptions {
   readonly repeatCount: number;
 }
 
-interface NodeCountSummary {
+interface NodeCountSummary extends PairedRates {
   readonly nodes: number;
   readonly deliveries: number;
-  readonly ddsimEventsPerSec: number;
-  readonly referenceEventsPerSec: number;
-  readonly ddsimToReference: number;
-  readonly peakRssMb: number;
 }
 
 function measureNodeCount(nodeCount: number, deliveries: number, repeatCount: number): NodeCountSummary {
-  const ddsimRates: number[] = [];
-  const referenceRates: number[] = [];
-  const ratios: number[] = [];
-  const peakRssMbs: number[] = [];
-  for (let repeat = 0; repeat < repeatCount; repeat++) {
-    const ddsim = measureDdsim(deliveries, nodeCount);
-    console.log(JSON.stringify(ddsim));
-    const reference = measureReferenceLoop(REFERENCE_LOOP_N_FILE, [String(deliveries), String(REFERENCE_SEED), String(nodeCount)]);
-    console.log(JSON.stringify(reference));
-    ddsimRates.push(ddsim.eventsPerSec);
-    referenceRates.push(reference.eventsPerSec);
-    ratios.push(ddsim.eventsPerSec / reference.eventsPerSec);
-    peakRssMbs.push(ddsim.peakRssMb!);
-  }
-  return {
-    nodes: nodeCount,
-    deliveries,
-    ddsimEventsPerSec: median(ddsimRates),
-    referenceEventsPerSec: median(referenceRates),
-    ddsimToReference: round(median(ratios), 3),
-    peakRssMb: median(peakRssMbs),
-  };
+  const reference = () => measureReferenceLoop(REFERENCE_LOOP_N_FILE, [String(deliveries), String(REFERENCE_SEED), String(nodeCount)]);
+  return { nodes: nodeCount, deliveries, ...measureAgainstReference(repeatCount, () => measureDdsim(deliveries, nodeCount), reference) };
 }
 
 export function runNodeCountBench(options: NodeCountBenchOptions): void {
@@ -69,7 +45,7 @@ export function runNodeCountBench(options: NodeCountBenchOptions): void {
       ddsimToReference: Object.fromEntries(summaries.map((summary) => [summary.nodes, summary.ddsimToReference])),
       peakRssMb: Object.fromEntries(summaries.map((summary) => [summary.nodes, summary.peakRssMb])),
       ratioTarget: NODE_COUNT_RATIO_TARGET,
-      ratioTargetMet: summaries.every((summary) => summary.ddsimToReference >= NODE_COUNT_RATIO_TARGET),
+      ratioTargetMet: summaries.every((summary) => summary.ddsimToReference !== null && summary.ddsimToReference >= NODE_COUNT_RATIO_TARGET),
     }),
   );
 }
