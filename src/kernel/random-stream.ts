@@ -10,6 +10,7 @@
 
 import alea from 'seedrandom/lib/alea.js';
 import type { RandomStream } from '../model/api.js';
+import { exponentialUs } from '../model/sampler.js';
 
 const TWO_POW_32 = 4294967296;
 const WORDS_PER_STATE = 4;
@@ -27,7 +28,7 @@ export abstract class UniformDraws implements RandomStream {
   }
 
   exponential(mean: number): number {
-    return -mean * Math.log(1 - this.next());
+    return exponentialUs(mean, this.next());
   }
 
   /** Standard normal, by Box–Muller (one draw of the pair; two uniform draws each call). */

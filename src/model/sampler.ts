@@ -18,6 +18,14 @@ export function samplerFor(spec: DistributionSpec): Sampler {
   return sampler;
 }
 
+/**
+ * An exponential draw of mean `meanUs` from a uniform draw in [0, 1) (inverse transform): the
+ * exponential sampler's formula, and the network's for its inlined default latency.
+ */
+export function exponentialUs(meanUs: number, uniform: number): number {
+  return -meanUs * Math.log(1 - uniform);
+}
+
 export function compileSampler(spec: DistributionSpec): Sampler {
   switch (spec.kind) {
     case 'constant': {
@@ -36,7 +44,7 @@ export function compileSampler(spec: DistributionSpec): Sampler {
     }
     case 'exponential': {
       const meanUs = spec.meanUs;
-      return (stream) => -meanUs * Math.log(1 - stream.next());
+      return (stream) => exponentialUs(meanUs, stream.next());
     }
     case 'lognormal': {
       const { mu, sigma } = spec;

@@ -1,12 +1,13 @@
 // The simulated network: per message latency, loss and duplication drawn from the link's own
 // random draws (./link-streams.ts: keyed by its two ends, counted by the sender, so that changes
 // elsewhere leave them alone); partitions and cut links; refusal notices from hosts whose process
-// is down; TCP-like retransmission for reliable sends. Delivery to a node goes through a NodeReceiver (the node table).
+// is down; TCP-like retransmission for reliable sends. Delivery to a node goes through a
+// NodeReceiver (the node table).
 
 import type { EventCapture } from '../capture/event-capture.js';
 import type { Kernel } from '../kernel/kernel.js';
 import type { StreamFactory } from '../kernel/random-stream.js';
-import type { Sampler } from '../model/sampler.js';
+import { exponentialUs, type Sampler } from '../model/sampler.js';
 import { EnvelopePool, type Envelope, type Tracker } from './envelope.js';
 import { assert } from '../model/assert.js';
 import { LinkStreams, uniformOf } from './link-streams.js';
@@ -124,8 +125,8 @@ export class Network {
       return;
     }
     const meanUs = links.defaultExponentialMeanUs;
-    // The exponential sampler's very formula, inline (see LinkTable.defaultExponentialMeanUs).
-    const delayUs = meanUs >= 0 ? -meanUs * Math.log(1 - uniformOf(stream.nextInt32())) : links.defaultLatency(stream);
+    // The exponential sampler's own formula, called directly (see LinkTable.defaultExponentialMeanUs).
+    const delayUs = meanUs >= 0 ? exponentialUs(meanUs, uniformOf(stream.nextInt32())) : links.defaultLatency(stream);
     this.schedule(Math.round(this.kernel.nowUs + delayUs), this.deliverKind, envelope);
     if (links.defaultDuplicateProbability > 0 && uniformOf(stream.nextInt32()) < links.defaultDuplicateProbability) {
       this.duplicate(envelope, stream, links.defaultLatency, null);
