@@ -4,6 +4,7 @@
 // whose operation it has not linearized, and never revisits a (set, state) pair.
 // Checks one partition (one key); knows nothing of keys, files or witnesses.
 
+import { assert } from '../model/assert.js';
 import type { BudgetTracker } from './budget.js';
 import type { Operation } from './history.js';
 import { operationCode } from './linearized-memo.js';
@@ -271,7 +272,7 @@ export function createSearch<State>(
 
   return {
     advance(budget, sliceStates) {
-      if (released) throw new Error('search advanced after release()');
+      if (released) assert(false, 'search advanced after release()');
       if (finished) return finished;
       const result = run(budget, sliceStates);
       if (result !== 'paused' && result.verdict !== 'unknown') finished = result;

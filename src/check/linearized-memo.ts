@@ -4,6 +4,8 @@
 // lookup costs O(1) plus one bitset comparison on a hash match, instead of building a key string
 // of the whole set at every step (porcupine does the same with a map of hash buckets).
 
+import { mix32 } from './hash32.js';
+
 const EMPTY = -1;
 const INITIAL_SLOTS = 1 << 8;
 /** Grows the entry pool by this factor; the slot table is kept at most half full. */
@@ -18,13 +20,6 @@ function pairHash(stateId: number, setHash: number): number {
   return mix32(setHash ^ Math.imul(stateId + 1, 0x27d4eb2f));
 }
 
-/** MurmurHash3's 32-bit finalizer. */
-function mix32(value: number): number {
-  let h = value | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
-}
 
 export class LinearizedMemo {
   private slots = new Int32Array(INITIAL_SLOTS).fill(EMPTY);

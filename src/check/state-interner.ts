@@ -4,6 +4,8 @@
 // are looked up as themselves first, without building their key string. A model with `stateHash`
 // (kv) is looked up by that hash in an open-addressing table, with `statesEqual` on a match.
 
+import { assert } from '../model/assert.js';
+import { mix32 } from './hash32.js';
 import type { SequentialModel } from './model.js';
 
 const EMPTY = -1;
@@ -102,16 +104,4 @@ export class HashedStateInterner<State> implements StateNumbering<State> {
     }
     this.slots = slots;
   }
-}
-
-/** MurmurHash3's 32-bit finalizer: spreads a model's hash over the slots. */
-function mix32(value: number): number {
-  let h = value | 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) | 0;
-}
-
-function assert(condition: boolean, message: string): asserts condition {
-  if (!condition) throw new Error(`StateInterner: ${message}`);
 }

@@ -6,6 +6,8 @@
 // lands here); pairs of later states go to an open-addressing table over typed arrays. Neither
 // allocates per lookup or hashes a state.
 
+import { mix32 } from './hash32.js';
+
 /** `get`'s answer for a pair not stepped yet. */
 export const NOT_STEPPED = -2;
 /** The step's answer when the operation could not have happened in that state. */
@@ -127,10 +129,6 @@ export class TransitionTable {
   }
 }
 
-/** MurmurHash3's 32-bit finalizer over both numbers. */
 function pairHash(stateId: number, operation: number): number {
-  let h = Math.imul(stateId, 0x9e3779b1) + operation;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return h ^ (h >>> 16);
+  return mix32(Math.imul(stateId, 0x9e3779b1) + operation);
 }
