@@ -25,8 +25,18 @@ export interface RunLine {
   readonly loopSec: number;
   /** CPU time of the loop (user + system): less disturbed than loopSec by other processes. */
   readonly loopCpuSec?: number;
+  /**
+   * ddsim only: the rate after its first WARM_UP_EVENT_COUNT events (while V8 has not yet
+   * optimized the event path they run many times slower), and what those first events cost
+   * beyond that rate. The reference loop, one function, warms up in a few milliseconds.
+   */
+  readonly steadyEventsPerSec?: number;
+  readonly warmUpMs?: number;
   readonly peakRssMb: number | null;
 }
+
+/** The events timed apart at the start of a ddsim run, to tell its JIT warm-up from its steady rate. */
+export const WARM_UP_EVENT_COUNT = 100_000;
 
 /** Child process: loads the scenario (untimed), runs it (timed), prints one RunLine. */
 export async function runDdsimOnce(deliveries: number, nodeCount: number): Promise<void> {
@@ -36,12 +46,15 @@ export async function runDdsimOnce(deliveries: number, nodeCount: number): Promi
   const run = new ScenarioRun(scenario);
   const startCpu = process.cpuUsage(); // wall-clock ok
   const startNs = process.hrtime.bigint(); // wall-clock ok
+  const doneEarly = run.advance(WARM_UP_EVENT_COUNT);
+  const firstSec = Number(process.hrtime.bigint() - startNs) / 1e9; // wall-clock ok
   run.advance();
   const loopSec = Number(process.hrtime.bigint() - startNs) / 1e9; // wall-clock ok
   const loopCpu = process.cpuUsage(startCpu); // wall-clock ok
   const result = run.result();
   if (result.stopReason !== 'completed') throw new Error(`bench run stopped early: ${result.stopReason}`);
   const events = result.metrics['events']!;
+  const steadyEventsPerSec = doneEarly ? null : (events - WARM_UP_EVENT_COUNT) / (loopSec - firstSec);
   const line: RunLine = {
     impl: 'ddsim',
     nodes: scenario.nodes.length,
@@ -50,6 +63,9 @@ export async function runDdsimOnce(deliveries: number, nodeCount: number): Promi
     eventsPerSec: Math.round(events / loopSec),
     loopSec: round(loopSec, 4),
     loopCpuSec: round((loopCpu.user + loopCpu.system) / 1e6, 4),
+    ...(steadyEventsPerSec === null
+      ? {}
+      : { steadyEventsPerSec: Math.round(steadyEventsPerSec), warmUpMs: round((firstSec - WARM_UP_EVENT_COUNT / steadyEventsPerSec) * 1000, 1) }),
     peakRssMb: round(process.resourceUsage().maxRSS / 1024, 1), // maxRSS is in KiB
   };
   console.log(JSON.stringify(line));
@@ -99,6 +115,10 @@ export interface PairedRates {
   readonly ddsimEventsPerSec: number;
   readonly referenceEventsPerSec: number | null;
   readonly ddsimToReference: number | null;
+  /** The same ratio for ddsim's rate after its warm-up (RunLine.steadyEventsPerSec), when measured. */
+  readonly ddsimSteadyToReference: number | null;
+  /** What ddsim's JIT warm-up cost (RunLine.warmUpMs), when measured. */
+  readonly warmUpMs: number | null;
   readonly peakRssMb: number;
 }
 
@@ -111,22 +131,28 @@ export function measureAgainstReference(repeatCount: number, ddsim: () => RunLin
   const ddsimRates: number[] = [];
   const referenceRates: number[] = [];
   const ratios: number[] = [];
+  const steadyRatios: number[] = [];
+  const warmUpMss: number[] = [];
   const peakRssMbs: number[] = [];
   for (let repeat = 0; repeat < repeatCount; repeat++) {
     const ddsimLine = ddsim();
     console.log(JSON.stringify(ddsimLine));
     ddsimRates.push(ddsimLine.eventsPerSec);
     peakRssMbs.push(ddsimLine.peakRssMb!);
+    if (ddsimLine.warmUpMs !== undefined) warmUpMss.push(ddsimLine.warmUpMs);
     if (reference === null) continue;
     const referenceLine = reference();
     console.log(JSON.stringify(referenceLine));
     referenceRates.push(referenceLine.eventsPerSec);
     ratios.push(ddsimLine.eventsPerSec / referenceLine.eventsPerSec);
+    if (ddsimLine.steadyEventsPerSec !== undefined) steadyRatios.push(ddsimLine.steadyEventsPerSec / referenceLine.eventsPerSec);
   }
   return {
     ddsimEventsPerSec: median(ddsimRates),
     referenceEventsPerSec: reference === null ? null : median(referenceRates),
     ddsimToReference: reference === null ? null : round(median(ratios), 3),
+    ddsimSteadyToReference: steadyRatios.length === 0 ? null : round(median(steadyRatios), 3),
+    warmUpMs: warmUpMss.length === 0 ? null : median(warmUpMss),
     peakRssMb: median(peakRssMbs),
   };
 }

@@ -9,10 +9,7 @@
 // the node count (./node-count-bench.ts), the sweep benchmark (./sweep-bench.ts), the start-up one
 // (./startup-bench.ts) and the check benchmark against porcupine (./check-bench.ts).
 //
-// Usage: node dist/bench/main.js [--sizes 1000000,10000000] [--repeat 1] [--skip-sweep | --sweep-only] [--sweep-repeat 3]
-//        [--node-counts 2000,10000] [--node-count-deliveries 1000000] [--skip-node-counts]
-//        [--skip-startup] [--skip-check] [--check-only] [--startup-only [--startup-repeat 5]]
-//        --child <deliveries> [--child-nodes <n>]: one ddsim run, its JSON line (what the others spawn)
+// Usage: USAGE below (`--help` prints it; a bad option prints it too, and exits 2).
 // This is a measuring tool: wall-clock reads are allowed here (each marked for the determinism grep).
 
 import { existsSync } from 'node:fs';
@@ -23,6 +20,14 @@ import { NODE_COUNT_DELIVERIES_DEFAULT, NODE_COUNTS_DEFAULT, runNodeCountBench }
 import { runStartupBench } from './startup-bench.js';
 import { runCheckBench, runCheckChild } from './check-bench.js';
 import { runSweepBench } from './sweep-bench.js';
+
+const USAGE = `usage: node dist/bench/main.js [--sizes 1000000,10000000] [--repeat 1] [--skip-sweep | --sweep-only] [--sweep-repeat 3]
+       [--node-counts 2000,10000] [--node-count-deliveries 1000000] [--skip-node-counts]
+       [--skip-startup] [--skip-check] [--check-only] [--startup-only [--startup-repeat 5]]
+       node dist/bench/main.js --child <deliveries> [--child-nodes <n>]: one ddsim run, its JSON line (what the others spawn)`;
+
+/** A bad command line: reported with the usage, exit code 2, no stack trace. */
+class UsageError extends Error {}
 
 const REFERENCE_LOOP_FILE = resolve(REPO_ROOT, '../shared/bench/reference-loop.js');
 const REFERENCE_SEED = 42;
@@ -61,7 +66,16 @@ interface BenchOptions {
   readonly sweepOnly: boolean;
 }
 
-function parseOptions(argv: readonly string[]): BenchOptions {
+function parseOptions(argv: readonly string[]): BenchOptions | 'help' {
+  try {
+    return optionsOf(argv);
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(error instanceof Error ? error.message : String(error)); // parseArgs' own
+  }
+}
+
+function optionsOf(argv: readonly string[]): BenchOptions | 'help' {
   const { values } = parseArgs({
     args: [...argv],
     options: {
@@ -81,8 +95,10 @@ function parseOptions(argv: readonly string[]): BenchOptions {
       'check-child': { type: 'string' },
       'sweep-only': { type: 'boolean', default: false },
       'sweep-repeat': { type: 'string', default: '3' },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   });
+  if (values.help === true) return 'help';
   const sizes = values.sizes === undefined ? SIZES_DEFAULT : values.sizes.split(',').map(positiveInteger);
   return {
     sizes,
@@ -106,13 +122,13 @@ function parseOptions(argv: readonly string[]): BenchOptions {
 
 function checkChildMode(text: string | undefined): BenchOptions['checkChild'] {
   if (text === undefined) return null;
-  if (text !== 'witness' && text !== 'no-witness') throw new Error(`--check-child must be witness or no-witness, got "${text}"`);
+  if (text !== 'witness' && text !== 'no-witness') throw new UsageError(`--check-child must be witness or no-witness, got "${text}"`);
   return text;
 }
 
 function positiveInteger(text: string): number {
   const value = Number(text.replace(/_/g, ''));
-  if (!Number.isSafeInteger(value) || value < 1) throw new Error(`expected a positive integer, got "${text}"`);
+  if (!Number.isSafeInteger(value) || value < 1) throw new UsageError(`expected a positive integer, got "${text}"`);
   return value;
 }
 
@@ -135,6 +151,8 @@ function summaryLine(summaries: readonly SizeSummary[], repeatCount: number): Re
     node: process.version,
     sizes: summaries,
     ddsimToReference: Object.fromEntries(summaries.map((summary) => [summary.deliveries, summary.ddsimToReference])),
+    ddsimSteadyToReference: Object.fromEntries(summaries.map((summary) => [summary.deliveries, summary.ddsimSteadyToReference])),
+    warmUpMs: Object.fromEntries(summaries.map((summary) => [summary.deliveries, summary.warmUpMs])),
     peakRssMb: Object.fromEntries(summaries.map((summary) => [summary.deliveries, summary.peakRssMb])),
     ratioTarget: RATIO_TARGET,
     ratioTargetMet: ratios.every((ratio) => ratio !== null) ? ratios.every((ratio) => ratio! >= RATIO_TARGET) : null,
@@ -145,6 +163,10 @@ function summaryLine(summaries: readonly SizeSummary[], repeatCount: number): Re
 
 async function main(): Promise<void> {
   const options = parseOptions(process.argv.slice(2));
+  if (options === 'help') {
+    console.log(USAGE);
+    return;
+  }
   if (options.childSize !== null) return runDdsimOnce(options.childSize, options.childNodeCount);
   if (options.checkChild !== null) return runCheckChild(options.checkChild === 'witness');
   if (options.checkOnly) return runCheckBench(options.repeatCount);
@@ -163,6 +185,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  if (error instanceof UsageError) {
+    console.error(`bench: ${error.message}\n${USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
   console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
   process.exitCode = 1;
 });

@@ -43,6 +43,8 @@ export function runNodeCountBench(options: NodeCountBenchOptions): void {
       node: process.version,
       sizes: summaries,
       ddsimToReference: Object.fromEntries(summaries.map((summary) => [summary.nodes, summary.ddsimToReference])),
+      ddsimSteadyToReference: Object.fromEntries(summaries.map((summary) => [summary.nodes, summary.ddsimSteadyToReference])),
+      warmUpMs: Object.fromEntries(summaries.map((summary) => [summary.nodes, summary.warmUpMs])),
       peakRssMb: Object.fromEntries(summaries.map((summary) => [summary.nodes, summary.peakRssMb])),
       ratioTarget: NODE_COUNT_RATIO_TARGET,
       ratioTargetMet: summaries.every((summary) => summary.ddsimToReference !== null && summary.ddsimToReference >= NODE_COUNT_RATIO_TARGET),
