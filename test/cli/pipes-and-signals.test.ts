@@ -2,7 +2,7 @@
 // code; Ctrl-C (SIGINT) during a long run stops it promptly with exit 130 and no partial output.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,18 +77,26 @@ describe.skipIf(!built)('pipes and signals', () => {
   it('SIGINT during a sweep stops the workers, keeps whole lines of finished runs, and exits 130', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ddsim-sigint-'));
     const out = join(dir, 'sweep.jsonl');
-    const args = ['sweep', 'scenarios/pause-looks-dead.yaml', '--set', 'duration=600s', '--seeds', '40', '--workers', '2', '--out', out];
+    // 400 runs take 20 s or more: Ctrl-C comes once the first run's line is written, so the
+    // sweep is surely under way and far from its end however fast the machine is.
+    const args = ['sweep', 'scenarios/pause-looks-dead.yaml', '--set', 'duration=600s', '--seeds', '400', '--workers', '2', '--out', out];
     const ended = await runBin(args, (child) => {
-      setTimeout(() => child.kill('SIGINT'), 2500);
+      const poll = setInterval(() => {
+        const written = existsSync(out) ? readFileSync(out, 'utf8') : '';
+        if (written.split('\n').length < 3) return; // the header and one run, each ended by \n
+        clearInterval(poll);
+        child.kill('SIGINT');
+      }, 20);
+      child.on('exit', () => clearInterval(poll));
     });
     expect(ended.code).toBe(130);
-    expect(ended.err).toMatch(/interrupted: \d+ of 40 runs are in .*--resume/);
+    expect(ended.err).toMatch(/interrupted: \d+ of 400 runs are in .*--resume/);
     expect(ended.elapsedMs).toBeLessThan(15_000);
     const text = readFileSync(out, 'utf8');
     expect(text.endsWith('\n')).toBe(true);
     const lines = text.trimEnd().split('\n');
     for (const line of lines) JSON.parse(line); // whole lines only
-    expect(lines.length).toBeLessThan(41); // stopped before the end
+    expect(lines.length).toBeLessThan(401); // stopped before the end
   }, 30_000);
 });
 
