@@ -7,6 +7,8 @@
 import { ScenarioFileCache } from '../io/scenario-file-cache.js';
 import { CallbackStuck, CallbackWatchdog } from '../run/callback-watchdog.js';
 import type { RunResult } from '../result/run-result.js';
+import type { ScenarioRun } from '../run/run-scenario.js';
+import type { Scenario } from '../scenario/types.js';
 import { stuckCallbackMessage } from '../run/stuck-callback.js';
 import { InputError } from '../errors/input-error.js';
 import { AssertionError } from '../model/assert.js';
@@ -31,17 +33,59 @@ export interface TaskContext {
   readonly files: ScenarioFileCache;
 }
 
-export async function executeTask(task: SweepTask, { watchdog, files }: TaskContext = { watchdog: new CallbackWatchdog(), files: new ScenarioFileCache() }): Promise<RunOutcome> {
+/** A task with its scenario loaded, or with the outcome of a load that failed. */
+export type PreparedTask =
+  | { readonly task: SweepTask; readonly scenario: Scenario }
+  | { readonly task: SweepTask; readonly outcome: RunOutcome };
+
+/** Loads a task's scenario (its file parsed once per worker, then its sets and seed applied). */
+export async function prepareTask(task: SweepTask, files: ScenarioFileCache): Promise<PreparedTask> {
   try {
-    const scenario = await files.load(task.file, { cwd: task.cwd, sets: task.sets, seed: task.seed });
-    const run = watchdog.runToEnd(scenario);
-    const pooled = task.pool === undefined || task.pool.length === 0 ? {} : { pooled: run.histogramSketches(task.pool) };
-    return { ...resultOutcome(run.result()), ...pooled };
+    return { task, scenario: await files.load(task.file, { cwd: task.cwd, sets: task.sets, seed: task.seed }) };
   } catch (error) {
-    return errorOutcome(error);
-  } finally {
-    watchdog.heartbeat.leave(); // a model that threw left its callback marked as running
+    return { task, outcome: errorOutcome(error) };
   }
+}
+
+/**
+ * Runs prepared tasks in order and reports each outcome as it is known, in the same order: short
+ * runs share guarded calls (CallbackWatchdog.runEach), a failed load is reported in its place.
+ */
+export function runPreparedTasks(prepared: readonly PreparedTask[], watchdog: CallbackWatchdog, report: (task: SweepTask, outcome: RunOutcome) => void): void {
+  let group: { readonly task: SweepTask; readonly scenario: Scenario }[] = [];
+  const runGroup = (): void => {
+    const tasks = group;
+    group = [];
+    watchdog.runEach(
+      tasks.map((item) => item.scenario),
+      (index, run) => report(tasks[index]!.task, finishedOutcome(tasks[index]!.task, run)),
+      (index, error) => report(tasks[index]!.task, errorOutcome(error)),
+    );
+  };
+  for (const item of prepared) {
+    if ('scenario' in item) {
+      group.push(item);
+      continue;
+    }
+    runGroup();
+    report(item.task, item.outcome);
+  }
+  runGroup();
+}
+
+function finishedOutcome(task: SweepTask, run: ScenarioRun): RunOutcome {
+  const pooled = task.pool === undefined || task.pool.length === 0 ? {} : { pooled: run.histogramSketches(task.pool) };
+  return { ...resultOutcome(run.result()), ...pooled };
+}
+
+/** One task, loaded and run (what a worker does with each task of a batch). */
+export async function executeTask(task: SweepTask, { watchdog, files }: TaskContext = { watchdog: new CallbackWatchdog(), files: new ScenarioFileCache() }): Promise<RunOutcome> {
+  const prepared = await prepareTask(task, files);
+  let outcome: RunOutcome | null = null;
+  runPreparedTasks([prepared], watchdog, (_task, reported) => {
+    outcome = reported;
+  });
+  return outcome!;
 }
 
 /** A finished run as the sweep records it. */

@@ -9,14 +9,29 @@ import type { RunOutcome } from './sweep-record.js';
 import type { TaskBatch, TaskDone } from './task-batch.js';
 
 export function serveTaskBatches<Task extends { readonly index: number }>(port: MessagePort, execute: (task: Task) => Promise<RunOutcome>): void {
+  serveTaskGroups<Task>(port, async (tasks, report) => {
+    for (const task of tasks) report(task, await execute(task));
+  });
+}
+
+/**
+ * serveTaskBatches for a worker that carries out several tasks at once (the sweep's: it loads
+ * them, then runs short ones several to a guarded call): `executeAll` gets every task queued so
+ * far and must report each, in order, as it finishes; each report is answered at once.
+ */
+export function serveTaskGroups<Task extends { readonly index: number }>(
+  port: MessagePort,
+  executeAll: (tasks: readonly Task[], report: (task: Task, outcome: RunOutcome) => void) => Promise<void>,
+): void {
   const queue: Task[] = [];
   let running = false;
+  const report = (task: Task, outcome: RunOutcome): void => {
+    const done: TaskDone = { index: task.index, outcome };
+    port.postMessage(done);
+  };
   const drain = async (): Promise<void> => {
     running = true;
-    for (let task = queue.shift(); task !== undefined; task = queue.shift()) {
-      const done: TaskDone = { index: task.index, outcome: await execute(task) };
-      port.postMessage(done);
-    }
+    while (queue.length > 0) await executeAll(queue.splice(0), report);
     running = false;
   };
   port.on('message', (batch: TaskBatch<Task>) => {
