@@ -75,33 +75,25 @@ export class CallbackWatchdog {
     return done;
   }
 
-  /**
-   * Builds and runs `scenario` to its result, every piece guarded; throws CallbackStuck for a hung
-   * callback. Building, the first slice and (when that ends the run) the result share one guarded
-   * call: each node:vm call with a timeout costs a watchdog thread (~0.1-0.3 ms), which a sweep of
-   * tiny runs would otherwise pay three times per run.
-   */
+  /** Builds and runs `scenario` to its result, every piece guarded; throws CallbackStuck for a hung callback. */
   runToEnd(scenario: Scenario): ScenarioRun {
-    this.watch(scenario.limits.callbackWallUs);
-    const built: { run?: ScenarioRun } = {};
-    const finishedAtOnce = this.guard(() => {
-      const run = (built.run = new ScenarioRun(scenario, { heartbeat: this.heartbeat }));
-      if (!run.advance(this.sliceEventCount)) return false;
-      run.result();
-      return true;
-    });
-    const started = built.run!;
-    if (finishedAtOnce) return started;
-    while (!this.advance(started));
-    this.guard(() => started.result());
-    return started;
+    let ended: { readonly run: ScenarioRun } | { readonly error: unknown } | null = null;
+    this.runEach(
+      [scenario],
+      (_index, run) => (ended = { run }),
+      (_index, error) => (ended = { error }),
+    );
+    const outcome = ended!;
+    if ('error' in outcome) throw outcome.error;
+    return outcome.run;
   }
 
   /**
-   * Runs `scenarios` to their ends, in order, each as runToEnd would, but short runs several to
-   * one guarded call: a node:vm call with a timeout costs more than a tiny run's building and
-   * result (0.15-0.35 ms against 0.06 ms for an empty call, measured), so a sweep of tiny runs
-   * paid it on every run. A guarded call takes further runs while it has lasted less than a
+   * Runs `scenarios` to their ends, in order, every piece guarded, short runs several to one
+   * guarded call (building, the first slice and the result of each): a node:vm call with a
+   * timeout slows the run it guards by more than a tiny run's building and result cost
+   * (0.15-0.35 ms, against 0.06 ms for an empty call: measured), so a sweep of tiny runs paid it
+   * on every run. A guarded call takes further runs while it has lasted less than a
    * slice's target (and a tenth of the limit), so the limit still means a callback that does not
    * return. A run that is not done after its first slice finishes in guarded slices of its own.
    * `finished` gets each run with its result computed; `failed` each run that threw, or whose
@@ -118,6 +110,7 @@ export class CallbackWatchdog {
       const limitMs = this.limitMs;
       const groupMs = Math.min(SLICE_TARGET_MS, limitMs / 10);
       let current = next;
+      let reportedThrough = next - 1; // runs up to this one are reported: a late stop cannot fail them again
       const unfinished: { run: ScenarioRun | null } = { run: null };
       try {
         this.guard(() => {
@@ -134,9 +127,11 @@ export class CallbackWatchdog {
               run.result();
             } catch (error) {
               this.heartbeat.leave(); // a model that threw left its callback marked as running
+              reportedThrough = current;
               failed(current, error);
               continue;
             }
+            reportedThrough = current;
             finished(current, run);
           }
         });
@@ -144,11 +139,13 @@ export class CallbackWatchdog {
         if (started !== null) {
           while (!this.advance(started));
           this.guard(() => started.result());
+          reportedThrough = current;
           finished(current, started);
         }
       } catch (error) {
         this.heartbeat.leave();
-        failed(current, error);
+        if (current > reportedThrough) failed(current, error);
+        else throw error; // thrown by `finished` or `failed` themselves, not by a run
       }
     }
   }

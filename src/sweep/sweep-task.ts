@@ -78,11 +78,17 @@ function finishedOutcome(task: SweepTask, run: ScenarioRun): RunOutcome {
   return { ...resultOutcome(run.result()), ...pooled };
 }
 
-/** One task, loaded and run (what a worker does with each task of a batch). */
-export async function executeTask(task: SweepTask, { watchdog, files }: TaskContext = { watchdog: new CallbackWatchdog(), files: new ScenarioFileCache() }): Promise<RunOutcome> {
-  const prepared = await prepareTask(task, files);
+/** Tasks loaded (each file parsed once per worker), then run in order; each outcome reported as it is known. */
+export async function executeTasks(tasks: readonly SweepTask[], { watchdog, files }: TaskContext, report: (task: SweepTask, outcome: RunOutcome) => void): Promise<void> {
+  const prepared: PreparedTask[] = [];
+  for (const task of tasks) prepared.push(await prepareTask(task, files));
+  runPreparedTasks(prepared, watchdog, report);
+}
+
+/** One task, loaded and run. */
+export async function executeTask(task: SweepTask, context: TaskContext = { watchdog: new CallbackWatchdog(), files: new ScenarioFileCache() }): Promise<RunOutcome> {
   let outcome: RunOutcome | null = null;
-  runPreparedTasks([prepared], watchdog, (_task, reported) => {
+  await executeTasks([task], context, (_task, reported) => {
     outcome = reported;
   });
   return outcome!;

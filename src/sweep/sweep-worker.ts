@@ -6,16 +6,11 @@
 import { parentPort } from 'node:worker_threads';
 import { ScenarioFileCache } from '../io/scenario-file-cache.js';
 import { CallbackWatchdog } from '../run/callback-watchdog.js';
-import { prepareTask, runPreparedTasks, type PreparedTask, type SweepTask } from './sweep-task.js';
+import { executeTasks, type SweepTask, type TaskContext } from './sweep-task.js';
 import { serveTaskGroups } from './task-queue.js';
 
 if (parentPort === null) throw new Error('sweep-worker must run in a worker thread');
-const watchdog = new CallbackWatchdog();
-const files = new ScenarioFileCache();
-// A batch's scenarios are loaded first (asynchronously), then run one after another, short runs
-// several to a guarded call (src/sweep/sweep-task.ts).
-serveTaskGroups<SweepTask>(parentPort, async (tasks, report) => {
-  const prepared: PreparedTask[] = [];
-  for (const task of tasks) prepared.push(await prepareTask(task, files));
-  runPreparedTasks(prepared, watchdog, report);
-});
+const context: TaskContext = { watchdog: new CallbackWatchdog(), files: new ScenarioFileCache() };
+// A batch's scenarios are loaded first, then run one after another, short runs several to a
+// guarded call (src/sweep/sweep-task.ts).
+serveTaskGroups<SweepTask>(parentPort, (tasks, report) => executeTasks(tasks, context, report));
