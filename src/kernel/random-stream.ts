@@ -50,14 +50,13 @@ export class Sfc32Stream extends UniformDraws {
   private c: number;
   private d: number;
 
-  constructor(key: readonly [number, number, number, number], name: string) {
+  /** The stream starting from `initialState` (four words, from StreamFactory.initialState). */
+  constructor(initialState: Int32Array) {
     super();
-    const state = new Int32Array(WORDS_PER_STATE);
-    deriveSfc32State(key, name, state, 0);
-    this.a = state[0]!;
-    this.b = state[1]!;
-    this.c = state[2]!;
-    this.d = state[3]!;
+    this.a = initialState[0]!;
+    this.b = initialState[1]!;
+    this.c = initialState[2]!;
+    this.d = initialState[3]!;
   }
 
   nextUint32(): number {
@@ -157,7 +156,14 @@ export class StreamFactory {
   }
 
   stream(name: string): Sfc32Stream {
-    return new Sfc32Stream(this.key, name);
+    return new Sfc32Stream(this.initialState(name));
+  }
+
+  /** The initial state of stream `name` (for a class that is a stream and more: a node's context). */
+  initialState(name: string): Int32Array {
+    const state = new Int32Array(WORDS_PER_STATE);
+    deriveSfc32State(this.key, name, state, 0);
+    return state;
   }
 
   /** The initial state of stream `name`, without creating the object (see deriveSfc32State). */
