@@ -162,7 +162,7 @@ export class StreamFactory {
   /** The initial state of stream `name` (for a class that is a stream and more: a node's context). */
   initialState(name: string): Int32Array {
     const state = new Int32Array(WORDS_PER_STATE);
-    deriveSfc32State(this.key, name, state, 0);
+    this.deriveStateInto(name, state, 0);
     return state;
   }
 
